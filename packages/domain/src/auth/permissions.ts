@@ -1,0 +1,57 @@
+import type { Role } from './roles.js';
+
+export const permissions = [
+  'org.read',
+  'org.write',
+  'user.read',
+  'user.write',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+// Who may do what; data scope (which org subtree) is decided separately by scopeFor().
+const grants: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  hq_manager: permissions,
+  region_manager: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read'],
+  outlet_manager: ['org.read', 'user.read', 'user.write'],
+  technician: ['org.read'],
+  hotline_agent: ['org.read', 'user.read'],
+  sales: ['org.read'],
+  finance: ['org.read', 'user.read'],
+  quality: ['org.read', 'user.read'],
+};
+
+export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
+  const set = new Set<Permission>();
+  for (const role of userRoles) for (const p of grants[role]) set.add(p);
+  return set;
+}
+
+export function can(userRoles: readonly Role[], permission: Permission): boolean {
+  return userRoles.some((role) => grants[role].includes(permission));
+}
+
+// Which roles a caller may hand out: nobody grants more than they are trusted with.
+const grantable: Record<Role, readonly Role[]> = {
+  admin: ['admin', 'hq_manager', 'region_manager', 'outlet_manager', 'technician', 'hotline_agent', 'sales', 'finance', 'quality'],
+  hq_manager: ['hq_manager', 'region_manager', 'outlet_manager', 'technician', 'hotline_agent', 'sales', 'finance', 'quality'],
+  region_manager: ['outlet_manager', 'technician', 'hotline_agent', 'sales'],
+  outlet_manager: ['technician', 'hotline_agent', 'sales'],
+  technician: [],
+  hotline_agent: [],
+  sales: [],
+  finance: [],
+  quality: [],
+};
+
+export function grantableRoles(callerRoles: readonly Role[]): Set<Role> {
+  const set = new Set<Role>();
+  for (const role of callerRoles) for (const r of grantable[role]) set.add(r);
+  return set;
+}
+
+export function canGrantRoles(callerRoles: readonly Role[], wanted: readonly Role[]): boolean {
+  const allowed = grantableRoles(callerRoles);
+  return wanted.every((r) => allowed.has(r));
+}
