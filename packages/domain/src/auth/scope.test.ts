@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { childPath, isDescendantPath, isPathInScope, scopeFor } from './scope.js';
+import { can, canGrantRoles, grantableRoles, permissionsOf } from './permissions.js';
+import { roles } from './roles.js';
+
+const hq = '/h/';
+const east = childPath(hq, 'e');
+const eastOutlet = childPath(east, 'o1');
+const north = childPath(hq, 'n');
+
+describe('data scope', () => {
+  it('gives admins everything regardless of their node', () => {
+    const s = scopeFor(['admin'], eastOutlet);
+    expect(s.all).toBe(true);
+    expect(isPathInScope(s, north)).toBe(true);
+  });
+
+  it('limits everyone else to their node and its descendants', () => {
+    const s = scopeFor(['region_manager'], east);
+    expect(isPathInScope(s, east)).toBe(true);
+    expect(isPathInScope(s, eastOutlet)).toBe(true);
+    expect(isPathInScope(s, north)).toBe(false);
+    expect(isPathInScope(s, hq)).toBe(false);
+  });
+
+  it('treats HQ staff on the root as seeing the whole tree', () => {
+    const s = scopeFor(['hq_manager'], hq);
+    expect(s.all).toBe(false);
+    expect([hq, east, eastOutlet, north].every((p) => isPathInScope(s, p))).toBe(true);
+  });
+
+  it('does not confuse siblings whose ids share a prefix', () => {
+    const a = childPath(hq, 'abc');
+    const b = childPath(hq, 'abcd');
+    expect(isPathInScope(scopeFor(['outlet_manager'], a), b)).toBe(false);
+  });
+
+  it('detects descendants for the move-cycle rule', () => {
+    expect(isDescendantPath(east, eastOutlet)).toBe(true);
+    expect(isDescendantPath(east, east)).toBe(true);
+    expect(isDescendantPath(eastOutlet, east)).toBe(false);
+    expect(isDescendantPath(east, north)).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  it('lets admins and HQ managers do everything the platform knows', () => {
+    for (const r of ['admin', 'hq_manager'] as const) {
+      expect([...permissionsOf([r])].sort()).toEqual(['audit.read', 'org.read', 'org.write', 'user.read', 'user.write']);
+    }
+  });
+
+  it('keeps technicians to reading the org tree', () => {
+    expect([...permissionsOf(['technician'])]).toEqual(['org.read']);
+    expect(can(['technician'], 'user.read')).toBe(false);
+    expect(can(['technician', 'outlet_manager'], 'user.write')).toBe(true);
+  });
+
+  it('gives every role at least org.read', () => {
+    for (const r of roles) expect(can([r], 'org.read')).toBe(true);
+  });
+
+  it('never lets a role grant a role above it', () => {
+    expect(canGrantRoles(['region_manager'], ['technician', 'outlet_manager'])).toBe(true);
+    expect(canGrantRoles(['region_manager'], ['region_manager'])).toBe(false);
+    expect(canGrantRoles(['outlet_manager'], ['outlet_manager'])).toBe(false);
+    expect(canGrantRoles(['hq_manager'], ['admin'])).toBe(false);
+    expect(canGrantRoles(['admin'], ['admin'])).toBe(true);
+    expect([...grantableRoles(['technician'])]).toEqual([]);
+    // Combined roles grant the union.
+    expect(canGrantRoles(['outlet_manager', 'region_manager'], ['outlet_manager', 'sales'])).toBe(true);
+  });
+});
