@@ -1,0 +1,3 @@
+export * from './sla.errors.js';
+export * from './sla.schemas.js';
+export { computeSlaClock } from './sla.clock.js';
