@@ -6,3 +6,6 @@ export * from './auth/auth.schemas.js';
 export * from './orgs/orgs.schemas.js';
 export * from './users/users.schemas.js';
 export * from './audit/audit.schemas.js';
+export * from './calendar/index.js';
+export * from './sla/index.js';
+export * from './warranty/index.js';
