@@ -14,6 +14,10 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        test: { name: 'web', include: ['apps/web/src/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        resolve: { alias },
         test: {
           name: 'server',
           include: ['apps/server/src/**/*.test.ts'],

@@ -11,6 +11,8 @@ export type AuditRecord = {
   action: AuditAction;
   before?: unknown;
   after?: unknown;
+  // Who acted when there is no session yet (login attempts): the account concerned.
+  actor?: { id: string; name: string };
 };
 
 // Never store secrets in the audit trail.
@@ -26,8 +28,8 @@ export async function recordAudit(db: Db, ctx: ServiceContext | AnonymousContext
   await insertAudit(db, {
     id: newId(),
     at: ctx.now.toISOString(),
-    actor_id: ctx.actor?.userId ?? null,
-    actor_name: ctx.actor?.name ?? null,
+    actor_id: ctx.actor?.userId ?? rec.actor?.id ?? null,
+    actor_name: ctx.actor?.name ?? rec.actor?.name ?? null,
     org_path: rec.orgPath,
     entity_type: rec.entityType,
     entity_id: rec.entityId,

@@ -40,7 +40,7 @@ export async function login(
       await repo.recordLoginFailure(trx, user.id, lockedUntil ? 0 : failures, lockedUntil, nowIso);
       await recordAudit(trx, ctx, {
         entityType: 'user', entityId: user.id, orgPath: await orgPathOf(trx, user.org_id), action: 'login_failed',
-        after: { failures, lockedUntil },
+        after: { failures, lockedUntil }, actor: { id: user.id, name: user.name },
       });
     });
     if (lockedUntil) throw authErrors.ACCOUNT_LOCKED({ until: lockedUntil });
@@ -62,7 +62,9 @@ export async function login(
       ip: ctx.ip,
       user_agent: userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit(trx, ctx, { entityType: 'user', entityId: user.id, orgPath: await orgPathOf(trx, user.org_id), action: 'login' });
+    await recordAudit(trx, ctx, {
+      entityType: 'user', entityId: user.id, orgPath: await orgPathOf(trx, user.org_id), action: 'login', actor: { id: user.id, name: user.name },
+    });
   });
   const actor = await resolveSession(db, policy, sessionToken, ctx.now);
   if (!actor) throw authErrors.INVALID_CREDENTIALS();

@@ -1,0 +1,67 @@
+import type { OrgKind, OrgTreeNode } from '@sht/domain';
+
+export type OrgTreeDataNode = {
+  key: string;
+  value: string;
+  title: string;
+  code: string;
+  kind: OrgKind;
+  isActive: boolean;
+  disabled?: boolean;
+  selectable?: boolean;
+  children: OrgTreeDataNode[];
+};
+
+/** antd Tree / TreeSelect data from the org forest; `disable` greys out nodes that may not be picked. */
+export function toTreeData(
+  nodes: readonly OrgTreeNode[],
+  disable?: (node: OrgTreeNode) => boolean,
+): OrgTreeDataNode[] {
+  return nodes.map((node) => {
+    const disabled = disable?.(node) ?? false;
+    return {
+      key: node.id,
+      value: node.id,
+      title: node.name,
+      code: node.code,
+      kind: node.kind,
+      isActive: node.isActive,
+      ...(disabled ? { disabled: true, selectable: false } : {}),
+      children: toTreeData(node.children, disable),
+    };
+  });
+}
+
+export function* walkTree(nodes: readonly OrgTreeNode[]): Generator<OrgTreeNode> {
+  for (const node of nodes) {
+    yield node;
+    yield* walkTree(node.children);
+  }
+}
+
+export function findNode(nodes: readonly OrgTreeNode[], id: string): OrgTreeNode | undefined {
+  for (const node of walkTree(nodes)) if (node.id === id) return node;
+  return undefined;
+}
+
+/** Ids of a node and everything below it (a node cannot move under its own descendant). */
+export function subtreeIds(node: OrgTreeNode): Set<string> {
+  const ids = new Set<string>();
+  for (const n of walkTree([node])) ids.add(n.id);
+  return ids;
+}
+
+export type KindCount = { kind: OrgKind; active: number; inactive: number };
+
+export function countByKind(nodes: readonly OrgTreeNode[]): KindCount[] {
+  const counts: Record<OrgKind, KindCount> = {
+    hq: { kind: 'hq', active: 0, inactive: 0 },
+    region: { kind: 'region', active: 0, inactive: 0 },
+    outlet: { kind: 'outlet', active: 0, inactive: 0 },
+  };
+  for (const node of walkTree(nodes)) {
+    if (node.isActive) counts[node.kind].active += 1;
+    else counts[node.kind].inactive += 1;
+  }
+  return [counts.hq, counts.region, counts.outlet];
+}

@@ -1,0 +1,34 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateUserInput, UpdateUserInput } from '@sht/domain';
+import { queryKeys } from '../../../api/query-keys';
+import { usersApi, type UserListParams } from '../users.api';
+
+export function useUserList(params: UserListParams) {
+  return useQuery({
+    queryKey: queryKeys.users.list(params),
+    queryFn: ({ signal }) => usersApi.list(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUserMutations() {
+  const queryClient = useQueryClient();
+  const onSuccess = () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
+  return {
+    create: useMutation({ mutationFn: (input: CreateUserInput) => usersApi.create(input), onSuccess }),
+    update: useMutation({
+      mutationFn: ({ id, input }: { id: string; input: UpdateUserInput }) => usersApi.update(id, input),
+      onSuccess,
+    }),
+    setActive: useMutation({
+      mutationFn: ({ id, active }: { id: string; active: boolean }) =>
+        active ? usersApi.enable(id) : usersApi.disable(id),
+      onSuccess,
+    }),
+    resetPassword: useMutation({
+      mutationFn: ({ id, newPassword }: { id: string; newPassword: string }) => usersApi.resetPassword(id, newPassword),
+      onSuccess,
+    }),
+    unlock: useMutation({ mutationFn: (id: string) => usersApi.unlock(id), onSuccess }),
+  };
+}
