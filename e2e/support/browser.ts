@@ -33,7 +33,7 @@ export async function apiLogin(baseUrl: string, username: string, password: stri
     async send(method: string, url: string, body?: unknown) {
       const r = await fetch(`${baseUrl}${url}`, {
         method,
-        headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
+        headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: r.status, body: (await r.json()) as Record<string, unknown> };
