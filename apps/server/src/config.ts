@@ -23,6 +23,8 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(7 * 24),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Seconds a resolved login is reused without asking the database (0 = always ask).
+  ACTOR_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -43,6 +45,7 @@ export type Config = {
   sessionMaxHours: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  actorCacheSeconds: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    actorCacheSeconds: e.ACTOR_CACHE_SECONDS,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

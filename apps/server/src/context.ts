@@ -12,6 +12,7 @@ export type Actor = {
   scope: Scope;
   via: 'session' | 'token';
   sessionId: string | null;
+  tokenId: string | null;
   csrfToken: string | null;
   mustChangePassword: boolean;
 };

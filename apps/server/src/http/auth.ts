@@ -3,7 +3,7 @@ import { can, type Permission } from '@sht/domain';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Actor, AnonymousContext, ServiceContext } from '../context.js';
-import { resolveApiToken, resolveSession } from '../modules/auth/auth.service.js';
+import { authenticate } from '../modules/auth/auth.service.js';
 import { safeEqual } from '../modules/auth/auth.crypto.js';
 import { httpErrors } from './errors.js';
 
@@ -28,10 +28,10 @@ async function resolveActor(request: FastifyRequest): Promise<Actor | null> {
   const authz = request.headers.authorization;
   if (authz) {
     const m = /^Bearer\s+(\S+)$/i.exec(authz);
-    return m?.[1] ? resolveApiToken(db, m[1], now) : null;
+    return m?.[1] ? authenticate(db, config, { kind: 'token', raw: m[1] }, now) : null;
   }
   const cookie = request.cookies[SESSION_COOKIE];
-  return cookie ? resolveSession(db, config, cookie, now) : null;
+  return cookie ? authenticate(db, config, { kind: 'session', raw: cookie }, now) : null;
 }
 
 /**

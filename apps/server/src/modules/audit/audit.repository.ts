@@ -2,6 +2,7 @@ import type { ListAuditQuery, Scope } from '@sht/domain';
 import type { Db } from '../../db/database.js';
 import type { AuditLogTable } from '../../db/schema.js';
 import { inScope } from '../../db/scope.js';
+import { fetchPage } from '../../db/paging.js';
 
 export async function insertAudit(db: Db, row: AuditLogTable): Promise<void> {
   await db.insertInto('audit_log').values(row).execute();
@@ -19,15 +20,11 @@ export async function listAudit(db: Db, scope: Scope, q: ListAuditQuery) {
     const like = `%${q.q}%`;
     base = base.where((eb) => eb.or([eb('actor_name', 'like', like), eb('entity_id', 'like', like), eb('after_json', 'like', like)]));
   }
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('at', q.order)
-      .orderBy('id', q.order)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  const pageQuery = base
+    .selectAll()
+    .orderBy('at', q.order)
+    .orderBy('id', q.order)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return fetchPage(db, pageQuery, base.select((eb) => eb.fn.countAll<number>().as('n')), q.page, q.pageSize);
 }

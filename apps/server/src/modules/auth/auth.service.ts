@@ -7,8 +7,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { authErrors } from './auth.errors.js';
 import { hashPassword, randomToken, sha256, verifyPassword } from './auth.crypto.js';
 import * as repo from './auth.repository.js';
+import { cacheActor, forgetSession, forgetToken, forgetUser, getCachedActor } from './actor-cache.js';
 
-export type AuthPolicy = Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes'>;
+export type AuthPolicy = Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'actorCacheSeconds'>;
 
 // Verifying against a fixed hash when the user does not exist keeps timing from revealing usernames.
 let dummyHash: Promise<string> | undefined;
@@ -81,6 +82,7 @@ export async function logout(db: Db, ctx: ServiceContext): Promise<void> {
     if (ctx.actor.sessionId) await repo.deleteSession(trx, ctx.actor.sessionId);
     await recordAudit(trx, ctx, { entityType: 'user', entityId: ctx.actor.userId, orgPath: ctx.actor.orgPath, action: 'logout' });
   });
+  if (ctx.actor.sessionId) forgetSession(ctx.actor.sessionId);
 }
 
 type ActorRow = {
@@ -88,7 +90,7 @@ type ActorRow = {
   org_id: string; org_name: string; org_path: string;
 };
 
-async function toActor(db: Db, row: ActorRow, via: Actor['via'], sessionId: string | null, csrf: string | null): Promise<Actor | null> {
+async function toActor(db: Db, row: ActorRow, via: Actor['via'], ids: { sessionId?: string; tokenId?: string }, csrf: string | null): Promise<Actor | null> {
   if (!row.is_active) return null;
   const roles = ((await repo.listRoles(db, [row.user_id])).get(row.user_id) ?? []).filter(
     (r): r is Role => roleSchema.safeParse(r).success,
@@ -103,7 +105,8 @@ async function toActor(db: Db, row: ActorRow, via: Actor['via'], sessionId: stri
     roles,
     scope: scopeFor(roles, row.org_path),
     via,
-    sessionId,
+    sessionId: ids.sessionId ?? null,
+    tokenId: ids.tokenId ?? null,
     csrfToken: csrf,
     mustChangePassword: Boolean(row.must_change_password),
   };
@@ -121,7 +124,7 @@ export async function resolveSession(db: Db, policy: AuthPolicy, rawToken: strin
   }
   // Sliding idle timeout, written at most once a minute to keep reads cheap.
   if (now.getTime() - Date.parse(row.last_seen_at) > MINUTE) await repo.touchSession(db, row.session_id, nowIso);
-  return toActor(db, row, 'session', row.session_id, row.csrf_token);
+  return toActor(db, row, 'session', { sessionId: row.session_id }, row.csrf_token);
 }
 
 export async function resolveApiToken(db: Db, rawToken: string, now: Date): Promise<Actor | null> {
@@ -129,7 +132,19 @@ export async function resolveApiToken(db: Db, rawToken: string, now: Date): Prom
   const nowIso = now.toISOString();
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= nowIso)) return null;
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > MINUTE) await repo.touchToken(db, row.token_id, nowIso);
-  return toActor(db, row, 'token', null, null);
+  return toActor(db, row, 'token', { tokenId: row.token_id }, null);
+}
+
+/** The caller behind a session cookie or a Bearer token, from the short actor cache or the database. */
+export async function authenticate(db: Db, policy: AuthPolicy, credential: { kind: Actor['via']; raw: string }, now: Date): Promise<Actor | null> {
+  const key = `${credential.kind}:${sha256(credential.raw)}`;
+  const cached = getCachedActor(key, now.getTime());
+  if (cached) return cached;
+  const actor = credential.kind === 'session'
+    ? await resolveSession(db, policy, credential.raw, now)
+    : await resolveApiToken(db, credential.raw, now);
+  if (actor) cacheActor(key, actor, policy.actorCacheSeconds * 1000, now.getTime(), actor.tokenId);
+  return actor;
 }
 
 export function toMe(actor: Actor): Me {
@@ -157,6 +172,7 @@ export async function changeOwnPassword(db: Db, ctx: ServiceContext, input: { cu
     await repo.deleteUserSessions(trx, ctx.actor.userId, ctx.actor.sessionId);
     await recordAudit(trx, ctx, { entityType: 'user', entityId: ctx.actor.userId, orgPath: ctx.actor.orgPath, action: 'password_change' });
   });
+  forgetUser(ctx.actor.userId);
 }
 
 const MAX_TOKENS = 20;
@@ -199,4 +215,5 @@ export async function revokeApiToken(db: Db, ctx: ServiceContext, id: string) {
     if (!(await repo.revokeToken(trx, ctx.actor.userId, id, ctx.now.toISOString()))) throw authErrors.TOKEN_NOT_FOUND();
     await recordAudit(trx, ctx, { entityType: 'api_token', entityId: id, orgPath: ctx.actor.orgPath, action: 'token_revoke' });
   });
+  forgetToken(id);
 }

@@ -3,6 +3,7 @@ import type { ListOrgsQuery, Scope } from '@sht/domain';
 import type { Db } from '../../db/database.js';
 import type { OrgsTable } from '../../db/schema.js';
 import { inScope } from '../../db/scope.js';
+import { fetchPage } from '../../db/paging.js';
 
 export type OrgRow = OrgsTable;
 
@@ -38,11 +39,13 @@ export async function listOrgs(db: Db, scope: Scope, q: ListOrgsQuery) {
     base = base.where((eb) => eb.or([eb('name', 'like', like), eb('code', 'like', like), eb('city', 'like', like)]));
   }
   const sortCol = sortColumns[q.sort ?? 'code'];
-  const [rows, count] = await Promise.all([
-    base.selectAll().orderBy(sortCol, q.order).orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  const pageQuery = base
+    .selectAll()
+    .orderBy(sortCol, q.order)
+    .orderBy('id')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return fetchPage(db, pageQuery, base.select((eb) => eb.fn.countAll<number>().as('n')), q.page, q.pageSize);
 }
 
 export function listAllInScope(db: Db, scope: Scope): Promise<OrgRow[]> {

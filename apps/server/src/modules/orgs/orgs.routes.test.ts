@@ -133,6 +133,10 @@ describe.each(testDialects())('orgs on %s', (dialect) => {
     expect(body.items.map((o) => o.code)).toEqual(['O-TJWQ', 'O-SZWZ', 'O-SJZGC']);
     const page3 = await t.call(admin, 'GET', '/api/v1/orgs?kind=outlet&sort=code&order=desc&pageSize=3&page=3');
     expect(page3.json().items).toHaveLength(3);
+    const beyond = await t.call(admin, 'GET', '/api/v1/orgs?kind=outlet&pageSize=3&page=99');
+    expect(beyond.json()).toMatchObject({ items: [], total: 9, page: 99 });
+    const none = await t.call(admin, 'GET', '/api/v1/orgs?q=no-such-org');
+    expect(none.json()).toMatchObject({ items: [], total: 0 });
     const search = await t.call(admin, 'GET', `/api/v1/orgs?q=${encodeURIComponent('成都')}`);
     expect(search.json().items.map((o: OrgJson) => o.code).sort()).toEqual(['O-CDSL', 'R-SW']);
     expect((await t.call(admin, 'GET', '/api/v1/orgs?sort=password')).statusCode).toBe(400);

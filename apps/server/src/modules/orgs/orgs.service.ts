@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../context.js';
 import { newId } from '../../db/ids.js';
 import { httpErrors } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { forgetAll } from '../auth/actor-cache.js';
 import { orgErrors } from './orgs.errors.js';
 import * as repo from './orgs.repository.js';
 import type { OrgRow } from './orgs.repository.js';
@@ -119,7 +120,7 @@ export async function updateOrg(db: Db, ctx: ServiceContext, id: string, input: 
 }
 
 export async function moveOrg(db: Db, ctx: ServiceContext, id: string, parentId: string): Promise<Org> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const row = await getOrgRow(trx, ctx, id);
     if (row.parent_id === null) throw orgErrors.ORG_ROOT_IMMUTABLE();
     assertManageable(ctx, row);
@@ -140,10 +141,12 @@ export async function moveOrg(db: Db, ctx: ServiceContext, id: string, parentId:
     });
     return toOrg(after);
   });
+  forgetAll();
+  return result;
 }
 
 export async function setOrgActive(db: Db, ctx: ServiceContext, id: string, active: boolean): Promise<Org> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const row = await getOrgRow(trx, ctx, id);
     if (row.parent_id === null) throw orgErrors.ORG_ROOT_IMMUTABLE();
     assertManageable(ctx, row);
@@ -166,6 +169,8 @@ export async function setOrgActive(db: Db, ctx: ServiceContext, id: string, acti
     });
     return toOrg({ ...row, is_active: active ? 1 : 0, version: row.version + 1, updated_at: now });
   });
+  forgetAll();
+  return result;
 }
 
 export function isOrgInScope(ctx: ServiceContext, row: Pick<OrgRow, 'path'>): boolean {

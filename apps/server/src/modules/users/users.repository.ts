@@ -2,6 +2,7 @@ import type { ListUsersQuery, Scope } from '@sht/domain';
 import type { Db } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema.js';
 import { inScope } from '../../db/scope.js';
+import { fetchPage } from '../../db/paging.js';
 
 const userColumns = [
   'users.id', 'users.org_id', 'users.username', 'users.name', 'users.phone', 'users.email', 'users.is_active',
@@ -43,17 +44,13 @@ export async function listUsers(db: Db, scope: Scope, q: ListUsersQuery) {
     const like = `%${q.q}%`;
     base = base.where((eb) => eb.or([eb('users.name', 'like', like), eb('users.username', 'like', like), eb('users.phone', 'like', like)]));
   }
-  const [rows, count] = await Promise.all([
-    base
-      .select(userColumns)
-      .orderBy(sortColumns[q.sort ?? 'username'], q.order)
-      .orderBy('users.id')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  const pageQuery = base
+    .select(userColumns)
+    .orderBy(sortColumns[q.sort ?? 'username'], q.order)
+    .orderBy('users.id')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return fetchPage(db, pageQuery, base.select((eb) => eb.fn.countAll<number>().as('n')), q.page, q.pageSize);
 }
 
 export async function insertUser(db: Db, row: UsersTable, roles: readonly string[]) {

@@ -8,6 +8,7 @@ import { httpErrors } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/auth.crypto.js';
 import { deleteUserSessions, listRoles } from '../auth/auth.repository.js';
+import { forgetUser } from '../auth/actor-cache.js';
 import { orgErrors } from '../orgs/orgs.errors.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { userErrors } from './users.errors.js';
@@ -90,7 +91,7 @@ export async function createUser(db: Db, ctx: ServiceContext, input: CreateUserI
 }
 
 export async function updateUser(db: Db, ctx: ServiceContext, id: string, input: UpdateUserInput): Promise<User> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const { row, roles } = await loadUser(trx, ctx, id);
     assertManageable(ctx, roles);
     const before = toUser(row, roles, ctx.now);
@@ -113,10 +114,12 @@ export async function updateUser(db: Db, ctx: ServiceContext, id: string, input:
     await recordAudit(trx, ctx, { entityType: 'user', entityId: id, orgPath, action: 'update', before, after });
     return after;
   });
+  forgetUser(id);
+  return result;
 }
 
 export async function setUserActive(db: Db, ctx: ServiceContext, id: string, active: boolean): Promise<User> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const { row, roles } = await loadUser(trx, ctx, id);
     assertManageable(ctx, roles);
     if (id === ctx.actor.userId) throw userErrors.USER_SELF_CHANGE();
@@ -131,11 +134,13 @@ export async function setUserActive(db: Db, ctx: ServiceContext, id: string, act
     });
     return getUser(trx, ctx, id);
   });
+  forgetUser(id);
+  return result;
 }
 
 export async function resetPassword(db: Db, ctx: ServiceContext, id: string, newPassword: string): Promise<User> {
   const passwordHash = await hashPassword(newPassword);
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const { row, roles } = await loadUser(trx, ctx, id);
     assertManageable(ctx, roles);
     // The user must choose their own password at next login; open sessions end now.
@@ -145,6 +150,8 @@ export async function resetPassword(db: Db, ctx: ServiceContext, id: string, new
     await recordAudit(trx, ctx, { entityType: 'user', entityId: id, orgPath: row.org_path, action: 'password_reset' });
     return getUser(trx, ctx, id);
   });
+  forgetUser(id);
+  return result;
 }
 
 export async function unlockUser(db: Db, ctx: ServiceContext, id: string): Promise<User> {
