@@ -38,7 +38,7 @@ async function resolveActor(request: FastifyRequest): Promise<Actor | null> {
  * onRequest hook for every protected route: resolves the caller, enforces CSRF on cookie
  * sessions for writes, then the permission (403). Data scope is enforced by repositories.
  */
-export function requirePermission(permission?: Permission): onRequestAsyncHookHandler {
+export function requirePermission(permission?: Permission, opts: { duringPasswordChange?: boolean } = {}): onRequestAsyncHookHandler {
   return async function authGuard(request: FastifyRequest, _reply: FastifyReply) {
     const actor = await resolveActor(request);
     if (!actor) throw httpErrors.UNAUTHENTICATED();
@@ -46,12 +46,14 @@ export function requirePermission(permission?: Permission): onRequestAsyncHookHa
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !actor.csrfToken || !safeEqual(sent, actor.csrfToken)) throw httpErrors.CSRF_INVALID();
     }
+    // A reset or new account works only for choosing its own password until it has done so.
+    if (actor.mustChangePassword && !opts.duringPasswordChange) throw httpErrors.PASSWORD_CHANGE_REQUIRED();
     if (permission && !can(actor.roles, permission)) throw httpErrors.FORBIDDEN();
     request.actor = actor;
   };
 }
 
-export const requireLogin = (): onRequestAsyncHookHandler => requirePermission();
+export const requireLogin = (opts: { duringPasswordChange?: boolean } = {}): onRequestAsyncHookHandler => requirePermission(undefined, opts);
 
 export function ctxOf(request: FastifyRequest): ServiceContext {
   if (!request.actor) throw httpErrors.UNAUTHENTICATED();

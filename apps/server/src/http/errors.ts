@@ -49,6 +49,7 @@ export const httpErrors = defineErrors({
   BAD_REQUEST: { status: 400, 'zh-CN': '请求格式错误:{reason}', en: 'Malformed request: {reason}' },
   UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录', en: 'Please log in' },
   FORBIDDEN: { status: 403, 'zh-CN': '没有执行此操作的权限', en: 'You are not allowed to do this' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, 'zh-CN': '请先修改初始密码', en: 'Change your initial password first' },
   CSRF_INVALID: { status: 403, 'zh-CN': 'CSRF 令牌缺失或无效,请刷新页面后重试', en: 'Missing or invalid CSRF token; reload the page and retry' },
   NOT_FOUND: { status: 404, 'zh-CN': '资源不存在', en: 'Not found' },
   VERSION_CONFLICT: { status: 409, 'zh-CN': '数据已被他人修改,请刷新后重试', en: 'The record was changed by someone else; reload and retry' },

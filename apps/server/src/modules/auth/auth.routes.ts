@@ -26,16 +26,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return me;
   });
 
-  app.post('/logout', { schema: { tags, response: { 200: ok } }, onRequest: requireLogin() }, async (request, reply) => {
+  // These three stay open while a new or reset account must still choose its password.
+  const pending = requireLogin({ duringPasswordChange: true });
+
+  app.post('/logout', { schema: { tags, response: { 200: ok } }, onRequest: pending }, async (request, reply) => {
     await auth.logout(db, ctxOf(request));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });
 
-  app.get('/me', { schema: { tags, response: { 200: meSchema } }, onRequest: requireLogin() }, async (request) =>
+  app.get('/me', { schema: { tags, response: { 200: meSchema } }, onRequest: pending }, async (request) =>
     auth.toMe(ctxOf(request).actor));
 
-  app.post('/password', { schema: { tags, body: changePasswordSchema, response: { 200: ok } }, onRequest: requireLogin() }, async (request) => {
+  app.post('/password', { schema: { tags, body: changePasswordSchema, response: { 200: ok } }, onRequest: pending }, async (request) => {
     await auth.changeOwnPassword(db, ctxOf(request), request.body);
     return { ok: true as const };
   });

@@ -20,6 +20,14 @@ describe.each(testDialects())('users on %s', (dialect) => {
     expect(res.json<UserJson>()).toMatchObject({ username: 'xuming', roles: ['technician'], isActive: true });
     const login = await t.call(null, 'POST', '/api/v1/auth/login', { username: 'xuming', password: 'Start2026a' });
     expect(login.json().mustChangePassword).toBe(true);
+    // Until then the account can do nothing else.
+    const s = await t.login('xuming', 'Start2026a');
+    const blocked = await t.call(s, 'GET', '/api/v1/orgs');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await t.call(s, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await t.call(s, 'POST', '/api/v1/auth/password', { currentPassword: 'Start2026a', newPassword: 'Chosen2026b' })).statusCode).toBe(200);
+    expect((await t.call(s, 'GET', '/api/v1/orgs')).statusCode).toBe(200);
   });
 
   it('refuses bad input with clear errors and writes nothing', async () => {
