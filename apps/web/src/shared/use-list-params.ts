@@ -64,3 +64,30 @@ export function toAntdOrder(sort: string | undefined, order: SortOrder | undefin
   if (sort !== field) return null;
   return order === 'desc' ? ('descend' as const) : ('ascend' as const);
 }
+
+// The parts of antd's Table onChange arguments a server list reads (kept structural for unit tests).
+type TablePage = { current?: number; pageSize?: number };
+type TableFilters = Record<string, readonly unknown[] | null>;
+type TableSorter = { columnKey?: string | number | bigint; order?: 'ascend' | 'descend' | null };
+
+/**
+ * A Table change as list params: page and size, the sorted column (its key is the API's sort
+ * field), and each column filter as a single value (keyed by column key, like the API filter).
+ */
+export function tableChangePatch<F extends string>(
+  pagination: TablePage,
+  filters: TableFilters,
+  sorter: TableSorter | readonly TableSorter[],
+): ListPatch<F> {
+  const s = Array.isArray(sorter) ? sorter[0] : (sorter as TableSorter);
+  const patch: Record<string, string | number | undefined> = {
+    page: pagination.current,
+    pageSize: pagination.pageSize,
+    sort: s?.order ? String(s.columnKey) : undefined,
+    order: s?.order ? (s.order === 'descend' ? 'desc' : 'asc') : undefined,
+  };
+  for (const [key, value] of Object.entries(filters)) {
+    patch[key] = value && value.length > 0 ? String(value[0]) : undefined;
+  }
+  return patch as ListPatch<F>;
+}

@@ -29,6 +29,7 @@ export const en: Translation = {
     unknownError: 'The request failed. Please try again later.',
     requestId: 'Request id: {{id}}',
     loading: 'Loading…',
+    reloadLatest: 'Load latest data',
   },
   validation: {
     required: 'This field is required',
@@ -134,7 +135,6 @@ export const en: Translation = {
     deactivated: 'Organisation deactivated',
     activated: 'Organisation activated',
     versionConflict: 'Someone else changed this organisation. Load the latest data and edit again.',
-    reloadLatest: 'Load latest data',
     treeEmpty: 'No organisations',
   },
   users: {
@@ -174,7 +174,6 @@ export const en: Translation = {
     passwordReset: 'Password reset',
     unlocked: 'User unlocked',
     versionConflict: 'Someone else changed this user. Load the latest data and edit again.',
-    reloadLatest: 'Load latest data',
     rolesHint: 'You can only grant roles you are allowed to grant',
   },
   audit: {

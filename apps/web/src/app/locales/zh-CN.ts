@@ -28,6 +28,7 @@ export const zhCN = {
     unknownError: '请求失败，请稍后重试',
     requestId: '请求编号：{{id}}',
     loading: '加载中…',
+    reloadLatest: '载入最新数据',
   },
   validation: {
     required: '此项为必填项',
@@ -133,7 +134,6 @@ export const zhCN = {
     deactivated: '机构已停用',
     activated: '机构已启用',
     versionConflict: '该机构已被他人修改，请载入最新数据后再编辑。',
-    reloadLatest: '载入最新数据',
     treeEmpty: '暂无机构',
   },
   users: {
@@ -173,7 +173,6 @@ export const zhCN = {
     passwordReset: '密码已重置',
     unlocked: '用户已解锁',
     versionConflict: '该用户已被他人修改，请载入最新数据后再编辑。',
-    reloadLatest: '载入最新数据',
     rolesHint: '只能授予您有权授予的角色',
   },
   audit: {

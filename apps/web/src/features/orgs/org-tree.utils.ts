@@ -65,3 +65,27 @@ export function countByKind(nodes: readonly OrgTreeNode[]): KindCount[] {
   }
   return [counts.hq, counts.region, counts.outlet];
 }
+
+type ExpandableNode = { id: string; kind: OrgKind; children: readonly ExpandableNode[] };
+export type TreeExpansion = { known: ReadonlySet<string>; expanded: string[] };
+
+/**
+ * Expansion after the tree data changed: nodes already known keep what the user chose (open or
+ * folded); nodes seen for the first time open, except outlets, so large networks stay readable
+ * and a region created a moment ago shows the outlets added under it.
+ */
+export function expandNewNodes(nodes: readonly ExpandableNode[], previous: TreeExpansion): TreeExpansion {
+  const known = new Set<string>();
+  const opened: string[] = [];
+  const visit = (list: readonly ExpandableNode[]) => {
+    for (const node of list) {
+      known.add(node.id);
+      if (!previous.known.has(node.id) && node.kind !== 'outlet') opened.push(node.id);
+      visit(node.children);
+    }
+  };
+  visit(nodes);
+  // Keys of nodes that are gone (deleted, or out of the caller's scope) are dropped.
+  const kept = previous.expanded.filter((id) => known.has(id));
+  return { known, expanded: [...kept, ...opened] };
+}

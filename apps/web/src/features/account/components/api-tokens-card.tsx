@@ -1,27 +1,21 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, Card, Table, Tag, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken } from '@sht/domain';
-import { toApiError } from '../../../api/api-error';
+import { ConfirmLink } from '../../../shared/confirm-link';
 import { formatDateTime } from '../../../shared/format';
-import { testId } from '../../../shared/test-id';
+import { useRunAction } from '../../../shared/use-run-action';
 import { useApiTokenMutations, useApiTokens } from '../hooks/use-account';
 import { CreateTokenModal } from './create-token-modal';
 
 export function ApiTokensCard() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const run = useRunAction();
   const tokens = useApiTokens();
   const { revoke } = useApiTokenMutations();
   const [creating, setCreating] = useState(false);
-
-  const onRevoke = (token: ApiToken) =>
-    revoke.mutateAsync(token.id).then(
-      () => void message.success(t('account.tokens.revoked')),
-      (err: unknown) => void message.error(toApiError(err, t('common.networkError')).message),
-    );
 
   const columns: TableProps<ApiToken>['columns'] = [
     { title: t('account.tokens.name'), dataIndex: 'name', key: 'name' },
@@ -53,15 +47,14 @@ export function ApiTokensCard() {
       title: t('common.actions'),
       key: 'actions',
       render: (_, tk) => (
-        <Popconfirm
+        <ConfirmLink
           title={t('account.tokens.revokeConfirm', { name: tk.name })}
-          onConfirm={() => onRevoke(tk)}
-          okButtonProps={testId('confirm-ok')}
+          onConfirm={() => run(revoke.mutateAsync(tk.id), t('account.tokens.revoked'))}
+          danger
+          data-testid="token-revoke"
         >
-          <Button type="link" size="small" danger data-testid="token-revoke">
-            {t('account.tokens.revoke')}
-          </Button>
-        </Popconfirm>
+          {t('account.tokens.revoke')}
+        </ConfirmLink>
       ),
     },
   ];

@@ -1,11 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../../api/query-keys';
 import { auditApi, type AuditListParams } from '../audit.api';
 
-export function useAuditList(params: AuditListParams) {
-  return useQuery({
-    queryKey: queryKeys.audit.list(params),
-    queryFn: ({ signal }) => auditApi.list(params, signal),
-    placeholderData: keepPreviousData,
-  });
-}
+/** The audit log's page query, for `useServerList`. */
+export const auditListQuery = (params: AuditListParams) => ({
+  queryKey: queryKeys.audit.list(params),
+  queryFn: ({ signal }: { signal: AbortSignal }) => auditApi.list(params, signal),
+});

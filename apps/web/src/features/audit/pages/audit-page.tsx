@@ -1,14 +1,16 @@
-import { Button, Card, DatePicker, Input, Select, Table, Tag, Typography, type TableProps } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { DatePicker, Select, Tag, Typography, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { auditActions, type AuditAction, type AuditEntry } from '@sht/domain';
 import { formatDateTimeSeconds } from '../../../shared/format';
+import { ListCard, RefreshButton } from '../../../shared/list-card';
+import { ListSearch } from '../../../shared/list-search';
 import { PageHeader } from '../../../shared/page-header';
+import { ServerTable } from '../../../shared/server-table';
 import { useIsMobile } from '../../../shared/use-is-mobile';
-import { useListParams } from '../../../shared/use-list-params';
+import { useServerList } from '../../../shared/use-server-list';
 import { AuditDiff } from '../components/audit-diff';
-import { useAuditList } from '../hooks/use-audit';
+import { auditListQuery } from '../hooks/use-audit';
 
 const filterKeys = ['entityType', 'entityId', 'actorId', 'action', 'from', 'to'] as const;
 // The entity types the server records today; unknown ones still display, by their raw name.
@@ -29,8 +31,8 @@ const actionColors: Partial<Record<AuditAction, string>> = {
 export function AuditPage() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  const { params, setParams } = useListParams(filterKeys);
-  const list = useAuditList(params);
+  const list = useServerList(filterKeys, auditListQuery);
+  const { params, setParams } = list;
 
   const entityLabel = (type: string) =>
     (knownEntityTypes as readonly string[]).includes(type) ? t(`audit.entity.${type as (typeof knownEntityTypes)[number]}`) : type;
@@ -41,9 +43,9 @@ export function AuditPage() {
     {
       title: t('audit.fields.at'),
       dataIndex: 'at',
+      // The sort key the server knows; it lists newest first unless asked otherwise.
       key: 'at',
       sorter: true,
-      // The server lists newest first unless asked otherwise.
       sortOrder: params.order === 'asc' ? 'ascend' : 'descend',
       sortDirections: ['descend', 'ascend', 'descend'],
       width: 180,
@@ -78,83 +80,56 @@ export function AuditPage() {
     },
   ];
 
-  const onChange: TableProps<AuditEntry>['onChange'] = (pagination, _filters, sorter) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    setParams({
-      page: pagination.current,
-      pageSize: pagination.pageSize,
-      order: s?.order === 'ascend' ? 'asc' : undefined,
-    });
-  };
+  const filters = (
+    <>
+      <ListSearch list={list} placeholder={t('audit.searchPlaceholder')} data-testid="audit-search" />
+      <Select
+        value={params.entityType}
+        onChange={(entityType?: string) => setParams({ entityType })}
+        options={knownEntityTypes.map((type) => ({ value: type, label: entityLabel(type) }))}
+        placeholder={t('audit.fields.entityType')}
+        allowClear
+        style={{ width: 150 }}
+        data-testid="audit-filter-entity-type"
+      />
+      <Select
+        value={params.action}
+        onChange={(action?: string) => setParams({ action })}
+        options={auditActions.map((a) => ({ value: a, label: t(`audit.action.${a}`) }))}
+        placeholder={t('audit.fields.action')}
+        allowClear
+        style={{ width: 150 }}
+        data-testid="audit-filter-action"
+      />
+      <DatePicker.RangePicker
+        value={range}
+        onChange={(dates) =>
+          setParams({
+            from: dates?.[0]?.startOf('day').toISOString(),
+            to: dates?.[1]?.endOf('day').toISOString(),
+          })
+        }
+        style={{ width: isMobile ? '100%' : 260 }}
+        data-testid="audit-filter-range"
+      />
+      <RefreshButton onRefresh={list.refetch} />
+    </>
+  );
 
   return (
     <>
       <PageHeader title={t('audit.title')} />
-      <Card size="small" styles={{ body: { padding: isMobile ? 8 : 16 } }}>
-        <div className="sht-filters">
-          <Input.Search
-            allowClear
-            defaultValue={params.q}
-            key={params.q ?? ''}
-            placeholder={t('audit.searchPlaceholder')}
-            onSearch={(q) => setParams({ q: q.trim() || undefined })}
-            style={{ width: 240 }}
-            data-testid="audit-search"
-          />
-          <Select
-            value={params.entityType}
-            onChange={(entityType?: string) => setParams({ entityType })}
-            options={knownEntityTypes.map((type) => ({ value: type, label: entityLabel(type) }))}
-            placeholder={t('audit.fields.entityType')}
-            allowClear
-            style={{ width: 150 }}
-            data-testid="audit-filter-entity-type"
-          />
-          <Select
-            value={params.action}
-            onChange={(action?: string) => setParams({ action })}
-            options={auditActions.map((a) => ({ value: a, label: t(`audit.action.${a}`) }))}
-            placeholder={t('audit.fields.action')}
-            allowClear
-            style={{ width: 150 }}
-            data-testid="audit-filter-action"
-          />
-          <DatePicker.RangePicker
-            value={range}
-            onChange={(dates) =>
-              setParams({
-                from: dates?.[0]?.startOf('day').toISOString(),
-                to: dates?.[1]?.endOf('day').toISOString(),
-              })
-            }
-            style={{ width: isMobile ? '100%' : 260 }}
-            data-testid="audit-filter-range"
-          />
-          <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label={t('common.refresh')} />
-        </div>
-        <Table<AuditEntry>
-          rowKey="id"
-          size={isMobile ? 'small' : 'middle'}
+      <ListCard filters={filters}>
+        <ServerTable
+          list={list}
           columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
-          onChange={onChange}
-          scroll={{ x: 'max-content' }}
           expandable={{
             expandedRowRender: (e) => <AuditDiff entityType={e.entityType} before={e.before} after={e.after} />,
             rowExpandable: (e) => e.before != null || e.after != null,
           }}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: !isMobile,
-            simple: isMobile,
-            showTotal: (total) => t('common.total', { total }),
-          }}
           data-testid="audit-table"
         />
-      </Card>
+      </ListCard>
     </>
   );
 }

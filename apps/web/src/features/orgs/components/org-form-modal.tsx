@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useCallback } from 'react';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   canBeChildOf,
@@ -12,9 +12,9 @@ import {
   type ServiceLevel,
   type UpdateOrgInput,
 } from '@sht/domain';
-import { isApiError, toApiError } from '../../../api/api-error';
-import { applyServerErrors } from '../../../api/form-errors';
+import { EditFormModal } from '../../../shared/edit-form-modal';
 import { requiredRule, schemaRule, withoutEmpty } from '../../../shared/schema-rule';
+import { useEditForm } from '../../../shared/use-edit-form';
 import { useOrgMutations } from '../hooks/use-orgs';
 import { orgsApi } from '../orgs.api';
 import { OrgTreeSelect } from './org-tree-select';
@@ -79,53 +79,24 @@ function changedFields(org: Org, values: FormValues): Omit<UpdateOrgInput, 'vers
 
 export function OrgFormModal({ open, org, defaultParentId, onClose }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const { create, update } = useOrgMutations();
-  const [current, setCurrent] = useState<Org | undefined>(org);
-  const [conflict, setConflict] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const editor = useEditForm<Org, FormValues>({
+    form,
+    open,
+    record: org,
+    toFormValues,
+    createValues: { kind: 'outlet', serviceLevel: 'B', parentId: defaultParentId },
+    getLatest: orgsApi.get,
+    fieldByCode,
+    create: (values) => create.mutateAsync(withoutEmpty(values) as CreateOrgInput),
+    update: (current, values) =>
+      update.mutateAsync({ id: current.id, input: { ...changedFields(current, values), version: current.version } }),
+    messages: { created: t('orgs.created'), updated: t('orgs.updated') },
+    onSaved: onClose,
+  });
   const kind = Form.useWatch('kind', form);
-  const isEdit = Boolean(org);
-
-  useEffect(() => {
-    if (!open) return;
-    setCurrent(org);
-    setConflict(false);
-    setFormError(null);
-    form.resetFields();
-    form.setFieldsValue(org ? toFormValues(org) : { kind: 'outlet', serviceLevel: 'B', parentId: defaultParentId });
-  }, [open, org, defaultParentId, form]);
-
-  const reloadLatest = async () => {
-    if (!current) return;
-    const latest = await orgsApi.get(current.id);
-    setCurrent(latest);
-    setConflict(false);
-    form.setFieldsValue(toFormValues(latest));
-  };
-
-  const onError = (err: unknown) => {
-    const error = toApiError(err, t('common.networkError'));
-    if (isApiError(error, 'VERSION_CONFLICT')) return setConflict(true);
-    const unmatched = applyServerErrors(form, error, fieldByCode);
-    if (unmatched.length > 0) setFormError(unmatched.join('；'));
-  };
-
-  const onFinish = (values: FormValues) => {
-    setFormError(null);
-    const done = (text: string) => () => {
-      message.success(text);
-      onClose();
-    };
-    if (current) {
-      const input = { ...changedFields(current, values), version: current.version };
-      update.mutate({ id: current.id, input }, { onSuccess: done(t('orgs.updated')), onError });
-    } else {
-      const input = withoutEmpty(values) as CreateOrgInput;
-      create.mutate(input, { onSuccess: done(t('orgs.created')), onError });
-    }
-  };
+  const { isEdit } = editor;
 
   // A new org may hang only under a parent of an allowed kind (HQ → region → outlet).
   const disableParent = useCallback(
@@ -134,30 +105,16 @@ export function OrgFormModal({ open, org, defaultParentId, onClose }: Props) {
   );
 
   return (
-    <Modal
+    <EditFormModal
       open={open}
       title={isEdit ? t('orgs.editTitle') : t('orgs.createTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={create.isPending || update.isPending}
-      okButtonProps={{ disabled: conflict }}
-      forceRender
-      width={640}
+      editor={editor}
+      conflictMessage={t('orgs.versionConflict')}
+      onClose={onClose}
       data-testid="org-form-modal"
+      conflictTestId="org-form-conflict"
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('orgs.versionConflict')}
-          action={<Button size="small" onClick={() => void reloadLatest()}>{t('orgs.reloadLatest')}</Button>}
-          style={{ marginBottom: 16 }}
-          data-testid="org-form-conflict"
-        />
-      )}
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form<FormValues> form={form} name="org-form" layout="vertical" onFinish={onFinish}>
+      <Form<FormValues> form={form} name="org-form" layout="vertical" onFinish={editor.onFinish}>
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item name="kind" label={t('orgs.fields.kind')} rules={[requiredRule()]}>
@@ -228,6 +185,6 @@ export function OrgFormModal({ open, org, defaultParentId, onClose }: Props) {
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </EditFormModal>
   );
 }

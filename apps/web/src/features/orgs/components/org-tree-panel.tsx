@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Empty, Spin, Tree, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrgTreeNode } from '@sht/domain';
 import { useOrgTree } from '../hooks/use-orgs';
-import { toTreeData, walkTree, type OrgTreeDataNode } from '../org-tree.utils';
+import { expandNewNodes, toTreeData, walkTree, type OrgTreeDataNode, type TreeExpansion } from '../org-tree.utils';
 
 type Props = {
   selectedId: string | undefined;
@@ -16,11 +16,7 @@ export function OrgTreePanel({ selectedId, onSelect, height }: Props) {
   const { t } = useTranslation();
   const tree = useOrgTree();
   const treeData = useMemo(() => toTreeData(tree.data ?? []), [tree.data]);
-  // HQ and regional centres open, outlets folded: large networks stay readable.
-  const defaultExpanded = useMemo(
-    () => [...walkTree(tree.data ?? [])].filter((n) => n.kind !== 'outlet').map((n) => n.id),
-    [tree.data],
-  );
+  const [expandedKeys, setExpandedKeys] = useExpandedKeys(tree.data);
 
   if (tree.isPending) return <Spin />;
   if (tree.isError) return <Alert type="error" showIcon title={tree.error.message} />;
@@ -43,7 +39,8 @@ export function OrgTreePanel({ selectedId, onSelect, height }: Props) {
         showLine
         treeData={treeData}
         height={height}
-        defaultExpandedKeys={defaultExpanded}
+        expandedKeys={expandedKeys}
+        onExpand={(keys) => setExpandedKeys(keys.map(String))}
         selectedKeys={selectedId ? [selectedId] : []}
         onSelect={(keys) => onSelect(keys[0] ? byId.get(String(keys[0])) : undefined)}
         titleRender={(node) => (
@@ -56,4 +53,17 @@ export function OrgTreePanel({ selectedId, onSelect, height }: Props) {
       />
     </div>
   );
+}
+
+/**
+ * Controlled expansion: the user's open/fold choices survive refetches, and nodes that appear
+ * later (a region just created) open like the first ones did. `defaultExpandedKeys` would apply
+ * only to the first render.
+ */
+function useExpandedKeys(nodes: readonly OrgTreeNode[] | undefined) {
+  const [state, setState] = useState<TreeExpansion & { nodes?: readonly OrgTreeNode[] }>({ known: new Set(), expanded: [] });
+  // Adjusted while rendering, not in an effect, so a new node is never drawn folded first.
+  if (nodes && nodes !== state.nodes) setState({ ...expandNewNodes(nodes, state), nodes });
+  const setExpanded = (expanded: string[]) => setState((s) => ({ ...s, expanded }));
+  return [state.expanded, setExpanded] as const;
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateOrgInput, UpdateOrgInput } from '@sht/domain';
 import { queryKeys } from '../../../api/query-keys';
 import { orgsApi, type OrgListParams } from '../orgs.api';
@@ -10,13 +10,11 @@ export function useOrgTree() {
   });
 }
 
-export function useOrgList(params: OrgListParams) {
-  return useQuery({
-    queryKey: queryKeys.orgs.list(params),
-    queryFn: ({ signal }) => orgsApi.list(params, signal),
-    placeholderData: keepPreviousData,
-  });
-}
+/** The orgs table's page query, for `useServerList`. */
+export const orgListQuery = (params: OrgListParams) => ({
+  queryKey: queryKeys.orgs.list(params),
+  queryFn: ({ signal }: { signal: AbortSignal }) => orgsApi.list(params, signal),
+});
 
 export function useOrgMutations() {
   const queryClient = useQueryClient();

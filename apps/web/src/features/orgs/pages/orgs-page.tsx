@@ -1,17 +1,19 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Collapse, Input, Row, Typography } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Collapse, Row, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '@sht/domain';
 import { useCan } from '../../auth/hooks/use-me';
+import { ListCard, RefreshButton } from '../../../shared/list-card';
+import { ListSearch } from '../../../shared/list-search';
 import { PageHeader } from '../../../shared/page-header';
 import { useIsMobile } from '../../../shared/use-is-mobile';
-import { useListParams } from '../../../shared/use-list-params';
+import { useServerList } from '../../../shared/use-server-list';
 import { OrgFormModal } from '../components/org-form-modal';
 import { OrgMoveModal } from '../components/org-move-modal';
 import { OrgTable, type OrgFilterKey } from '../components/org-table';
 import { OrgTreePanel } from '../components/org-tree-panel';
-import { useOrgList, useOrgTree } from '../hooks/use-orgs';
+import { orgListQuery, useOrgTree } from '../hooks/use-orgs';
 import { findNode } from '../org-tree.utils';
 
 const filterKeys: readonly OrgFilterKey[] = ['kind', 'serviceLevel', 'isActive', 'parentId'];
@@ -22,8 +24,8 @@ export function OrgsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const isMobile = useIsMobile();
-  const { params, setParams } = useListParams(filterKeys);
-  const list = useOrgList(params);
+  const list = useServerList(filterKeys, orgListQuery);
+  const { params, setParams } = list;
   const tree = useOrgTree();
   const [editing, setEditing] = useState<Editing>(null);
   const [moving, setMoving] = useState<Org | undefined>();
@@ -40,6 +42,23 @@ export function OrgsPage() {
       onSelect={(node) => setParams({ parentId: node?.id })}
       height={isMobile ? undefined : 560}
     />
+  );
+
+  const filters = (
+    <>
+      <ListSearch
+        list={list}
+        placeholder={t('orgs.searchPlaceholder')}
+        width={280}
+        data-testid="orgs-search"
+      />
+      <RefreshButton onRefresh={list.refetch} />
+      {selectedNode && (
+        <Typography.Text type="secondary" style={{ alignSelf: 'center' }} data-testid="orgs-parent-filter">
+          {t('orgs.childrenOf', { name: selectedNode.name })}
+        </Typography.Text>
+      )}
+    </>
   );
 
   return (
@@ -65,35 +84,14 @@ export function OrgsPage() {
           )}
         </Col>
         <Col xs={24} lg={17} xl={19}>
-          <Card size="small" styles={{ body: { padding: isMobile ? 8 : 16 } }}>
-            <div className="sht-filters">
-              <Input.Search
-                allowClear
-                defaultValue={params.q}
-                key={params.q ?? ''}
-                placeholder={t('orgs.searchPlaceholder')}
-                onSearch={(q) => setParams({ q: q.trim() || undefined })}
-                style={{ width: 280 }}
-                data-testid="orgs-search"
-              />
-              <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label={t('common.refresh')} />
-              {selectedNode && (
-                <Typography.Text type="secondary" style={{ alignSelf: 'center' }} data-testid="orgs-parent-filter">
-                  {t('orgs.childrenOf', { name: selectedNode.name })}
-                </Typography.Text>
-              )}
-            </div>
+          <ListCard filters={filters}>
             <OrgTable
-              params={params}
-              data={list.data}
-              loading={list.isFetching}
+              list={list}
               canWrite={canWrite}
-              compact={isMobile}
-              onParamsChange={setParams}
               onEdit={(org) => setEditing({ mode: 'edit', org })}
               onMove={setMoving}
             />
-          </Card>
+          </ListCard>
         </Col>
       </Row>
       <OrgFormModal

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useMemo } from 'react';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   createUserSchema,
@@ -10,10 +10,10 @@ import {
   type UpdateUserInput,
   type User,
 } from '@sht/domain';
-import { isApiError, toApiError } from '../../../api/api-error';
-import { applyServerErrors } from '../../../api/form-errors';
+import { EditFormModal } from '../../../shared/edit-form-modal';
 import { useRoleLabel } from '../../../shared/role-label';
 import { requiredRule, schemaRule, withoutEmpty } from '../../../shared/schema-rule';
+import { useEditForm } from '../../../shared/use-edit-form';
 import { useSession } from '../../auth/hooks/use-me';
 import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
 import { useUserMutations } from '../hooks/use-users';
@@ -62,24 +62,25 @@ function changedFields(user: User, v: FormValues): Omit<UpdateUserInput, 'versio
 
 export function UserFormModal({ open, user, onClose }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useSession();
   const roleLabel = useRoleLabel();
   const [form] = Form.useForm<FormValues>();
   const { create, update } = useUserMutations();
-  const [current, setCurrent] = useState<User | undefined>(user);
-  const [conflict, setConflict] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const isEdit = Boolean(user);
-
-  useEffect(() => {
-    if (!open) return;
-    setCurrent(user);
-    setConflict(false);
-    setFormError(null);
-    form.resetFields();
-    form.setFieldsValue(user ? toFormValues(user) : { orgId: me.orgId, roles: [] });
-  }, [open, user, form, me.orgId]);
+  const editor = useEditForm<User, FormValues>({
+    form,
+    open,
+    record: user,
+    toFormValues,
+    createValues: { orgId: me.orgId, roles: [] },
+    getLatest: usersApi.get,
+    fieldByCode,
+    create: (values) => create.mutateAsync(withoutEmpty(values) as CreateUserInput),
+    update: (current, values) =>
+      update.mutateAsync({ id: current.id, input: { ...changedFields(current, values), version: current.version } }),
+    messages: { created: t('users.created'), updated: t('users.updated') },
+    onSaved: onClose,
+  });
+  const { current, isEdit } = editor;
 
   // Nobody grants more than they hold; roles the user already has but the caller may not grant
   // are shown locked so they are kept as they are.
@@ -90,60 +91,17 @@ export function UserFormModal({ open, user, onClose }: Props) {
       .map((role) => ({ value: role, label: roleLabel(role), disabled: !grantable.has(role) }));
   }, [me.roles, current, roleLabel]);
 
-  const reloadLatest = async () => {
-    if (!current) return;
-    const latest = await usersApi.get(current.id);
-    setCurrent(latest);
-    setConflict(false);
-    form.setFieldsValue(toFormValues(latest));
-  };
-
-  const onError = (err: unknown) => {
-    const error = toApiError(err, t('common.networkError'));
-    if (isApiError(error, 'VERSION_CONFLICT')) return setConflict(true);
-    const unmatched = applyServerErrors(form, error, fieldByCode);
-    if (unmatched.length > 0) setFormError(unmatched.join('；'));
-  };
-
-  const onFinish = (values: FormValues) => {
-    setFormError(null);
-    const done = (text: string) => () => {
-      message.success(text);
-      onClose();
-    };
-    if (current) {
-      const input = { ...changedFields(current, values), version: current.version };
-      update.mutate({ id: current.id, input }, { onSuccess: done(t('users.updated')), onError });
-    } else {
-      create.mutate(withoutEmpty(values) as CreateUserInput, { onSuccess: done(t('users.created')), onError });
-    }
-  };
-
   return (
-    <Modal
+    <EditFormModal
       open={open}
       title={isEdit ? t('users.editTitle') : t('users.createTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={create.isPending || update.isPending}
-      okButtonProps={{ disabled: conflict }}
-      forceRender
-      width={640}
+      editor={editor}
+      conflictMessage={t('users.versionConflict')}
+      onClose={onClose}
       data-testid="user-form-modal"
+      conflictTestId="user-form-conflict"
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('users.versionConflict')}
-          action={<Button size="small" onClick={() => void reloadLatest()}>{t('users.reloadLatest')}</Button>}
-          style={{ marginBottom: 16 }}
-          data-testid="user-form-conflict"
-        />
-      )}
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form<FormValues> form={form} name="user-form" layout="vertical" onFinish={onFinish}>
+      <Form<FormValues> form={form} name="user-form" layout="vertical" onFinish={editor.onFinish}>
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item
@@ -202,6 +160,6 @@ export function UserFormModal({ open, user, onClose }: Props) {
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </EditFormModal>
   );
 }

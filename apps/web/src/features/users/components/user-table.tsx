@@ -1,10 +1,12 @@
-import { App, Badge, Button, Popconfirm, Space, Table, Tag, type TableProps } from 'antd';
+import { Badge, Button, Space, Tag, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Page, User } from '@sht/domain';
-import { toApiError } from '../../../api/api-error';
+import type { User } from '@sht/domain';
+import { ConfirmLink } from '../../../shared/confirm-link';
 import { formatDateTime } from '../../../shared/format';
-import { testId } from '../../../shared/test-id';
-import { toAntdOrder, type ListParams, type ListPatch } from '../../../shared/use-list-params';
+import { ServerTable, sortedColumn } from '../../../shared/server-table';
+import { useIsMobile } from '../../../shared/use-is-mobile';
+import { useRunAction } from '../../../shared/use-run-action';
+import type { ServerList } from '../../../shared/use-server-list';
 import { useSession } from '../../auth/hooks/use-me';
 import { useUserMutations } from '../hooks/use-users';
 import { RoleTags } from './role-tags';
@@ -12,33 +14,23 @@ import { RoleTags } from './role-tags';
 export type UserFilterKey = 'orgId' | 'role' | 'isActive';
 
 type Props = {
-  params: ListParams<UserFilterKey>;
-  data: Page<User> | undefined;
-  loading: boolean;
+  list: ServerList<User, UserFilterKey>;
   canWrite: boolean;
-  compact: boolean;
-  onParamsChange: (patch: ListPatch<UserFilterKey>) => void;
   onEdit: (user: User) => void;
   onResetPassword: (user: User) => void;
 };
 
-export function UserTable({ params, data, loading, canWrite, compact, onParamsChange, onEdit, onResetPassword }: Props) {
+export function UserTable({ list, canWrite, onEdit, onResetPassword }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const compact = useIsMobile();
+  const { params } = list;
   const me = useSession();
+  const run = useRunAction();
   const { setActive, unlock } = useUserMutations();
 
-  const run = (action: Promise<unknown>, success: string) =>
-    action.then(
-      () => void message.success(success),
-      (err: unknown) => void message.error(toApiError(err, t('common.networkError')).message),
-    );
-
-  const sortable = (key: string) => ({ key, sorter: true, sortOrder: toAntdOrder(params.sort, params.order, key) });
-
   const columns: TableProps<User>['columns'] = [
-    { title: t('users.fields.username'), dataIndex: 'username', ...sortable('username') },
-    { title: t('users.fields.name'), dataIndex: 'name', ...sortable('name') },
+    { title: t('users.fields.username'), dataIndex: 'username', ...sortedColumn(params, 'username') },
+    { title: t('users.fields.name'), dataIndex: 'name', ...sortedColumn(params, 'name') },
     { title: t('users.fields.org'), dataIndex: 'orgName', key: 'orgName' },
     { title: t('users.fields.roles'), key: 'roles', render: (_, user) => <RoleTags roles={user.roles} /> },
     { title: t('users.fields.phone'), dataIndex: 'phone', key: 'phone' },
@@ -55,13 +47,13 @@ export function UserTable({ params, data, loading, canWrite, compact, onParamsCh
     {
       title: t('users.fields.lastLoginAt'),
       dataIndex: 'lastLoginAt',
-      ...sortable('lastLoginAt'),
+      ...sortedColumn(params, 'lastLoginAt'),
       render: (_, user) => (user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.neverLoggedIn')),
     },
     {
       title: t('users.fields.createdAt'),
       dataIndex: 'createdAt',
-      ...sortable('createdAt'),
+      ...sortedColumn(params, 'createdAt'),
       render: (_, user) => formatDateTime(user.createdAt),
     },
   ];
@@ -83,18 +75,16 @@ export function UserTable({ params, data, loading, canWrite, compact, onParamsCh
               {t('users.resetPassword')}
             </Button>
             {user.isLocked && (
-              <Popconfirm
+              <ConfirmLink
                 title={t('users.unlockConfirm', { name: user.name })}
                 onConfirm={() => run(unlock.mutateAsync(user.id), t('users.unlocked'))}
-                okButtonProps={testId('confirm-ok')}
+                data-testid="user-unlock"
               >
-                <Button type="link" size="small" data-testid="user-unlock">
-                  {t('users.unlock')}
-                </Button>
-              </Popconfirm>
+                {t('users.unlock')}
+              </ConfirmLink>
             )}
             {!isSelf && (
-              <Popconfirm
+              <ConfirmLink
                 title={user.isActive ? t('users.disableConfirm', { name: user.name }) : t('users.enableConfirm', { name: user.name })}
                 onConfirm={() =>
                   run(
@@ -102,17 +92,11 @@ export function UserTable({ params, data, loading, canWrite, compact, onParamsCh
                     user.isActive ? t('users.disabled') : t('users.enabled'),
                   )
                 }
-                okButtonProps={testId('confirm-ok')}
+                danger={user.isActive}
+                data-testid={user.isActive ? 'user-disable' : 'user-enable'}
               >
-                <Button
-                  type="link"
-                  size="small"
-                  danger={user.isActive}
-                  data-testid={user.isActive ? 'user-disable' : 'user-enable'}
-                >
-                  {user.isActive ? t('users.disable') : t('users.enable')}
-                </Button>
-              </Popconfirm>
+                {user.isActive ? t('users.disable') : t('users.enable')}
+              </ConfirmLink>
             )}
           </Space>
         );
@@ -120,34 +104,5 @@ export function UserTable({ params, data, loading, canWrite, compact, onParamsCh
     });
   }
 
-  const onChange: TableProps<User>['onChange'] = (pagination, _filters, sorter) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    onParamsChange({
-      page: pagination.current,
-      pageSize: pagination.pageSize,
-      sort: s?.order ? String(s.columnKey) : undefined,
-      order: s?.order ? (s.order === 'descend' ? 'desc' : 'asc') : undefined,
-    });
-  };
-
-  return (
-    <Table<User>
-      rowKey="id"
-      size={compact ? 'small' : 'middle'}
-      columns={columns}
-      dataSource={data?.items}
-      loading={loading}
-      onChange={onChange}
-      scroll={{ x: 'max-content' }}
-      pagination={{
-        current: params.page,
-        pageSize: params.pageSize,
-        total: data?.total ?? 0,
-        showSizeChanger: !compact,
-        simple: compact,
-        showTotal: (total) => t('common.total', { total }),
-      }}
-      data-testid="users-table"
-    />
-  );
+  return <ServerTable list={list} columns={columns} data-testid="users-table" />;
 }

@@ -1,15 +1,13 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateUserInput, UpdateUserInput } from '@sht/domain';
 import { queryKeys } from '../../../api/query-keys';
 import { usersApi, type UserListParams } from '../users.api';
 
-export function useUserList(params: UserListParams) {
-  return useQuery({
-    queryKey: queryKeys.users.list(params),
-    queryFn: ({ signal }) => usersApi.list(params, signal),
-    placeholderData: keepPreviousData,
-  });
-}
+/** The users table's page query, for `useServerList`. */
+export const userListQuery = (params: UserListParams) => ({
+  queryKey: queryKeys.users.list(params),
+  queryFn: ({ signal }: { signal: AbortSignal }) => usersApi.list(params, signal),
+});
 
 export function useUserMutations() {
   const queryClient = useQueryClient();
