@@ -14,6 +14,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { orgRoutes } from './modules/orgs/orgs.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { customerRoutes } from './modules/customers/customers.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import './http/auth.js';
 
@@ -25,6 +26,7 @@ const modules = [
   { prefix: '/orgs', plugin: orgRoutes },
   { prefix: '/users', plugin: userRoutes },
   { prefix: '/audit', plugin: auditRoutes },
+  { prefix: '/customers', plugin: customerRoutes },
 ] as const;
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {

@@ -9,3 +9,4 @@ export * from './audit/audit.schemas.js';
 export * from './calendar/index.js';
 export * from './sla/index.js';
 export * from './warranty/index.js';
+export * from './customers/index.js';

@@ -91,6 +91,59 @@ export interface AppMetaTable {
   value: string;
 }
 
+export interface CustomersTable {
+  id: string;
+  org_id: string;
+  kind: 'individual' | 'organization';
+  name: string;
+  name_pinyin: string; // primary reading, for sorting and display
+  name_initials: string;
+  province_code: string | null;
+  province_name: string | null;
+  city_code: string | null;
+  city_name: string | null;
+  county_code: string | null;
+  county_name: string | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  source: 'hotline' | 'web' | 'outlet' | 'sales' | 'import' | 'referral' | 'exhibition' | 'other';
+  grade: 'A' | 'B' | 'C' | null;
+  notes: string | null;
+  is_active: Bool;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CustomerContactsTable {
+  id: string;
+  customer_id: string;
+  position: number;
+  name: string;
+  title: string | null;
+  is_primary: Bool;
+}
+
+export interface CustomerPhonesTable {
+  contact_id: string;
+  position: number;
+  customer_id: string;
+  phone: string; // as entered
+  digits: string; // normalised (no punctuation, no +86), for duplicate detection
+}
+
+export interface CustomerTagsTable {
+  customer_id: string;
+  tag: string;
+}
+
+export interface CustomerSearchTermsTable {
+  kind: 'n' | 'p' | 'd';
+  term: string;
+  customer_id: string;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -99,6 +152,11 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
+  customers: CustomersTable;
+  customer_contacts: CustomerContactsTable;
+  customer_phones: CustomerPhonesTable;
+  customer_tags: CustomerTagsTable;
+  customer_search_terms: CustomerSearchTermsTable;
 }
 
 export type { Generated };

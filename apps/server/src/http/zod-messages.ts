@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Locale } from '@sht/domain';
+import { customerIssueMessagesZh, type Locale } from '@sht/domain';
 
 const zhErrorMap = z.locales.zhCN().localeError;
 
@@ -11,6 +11,7 @@ const customZh: Record<string, string> = {
   'password needs a letter': '密码至少包含一个字母',
   'password needs a digit': '密码至少包含一个数字',
   'duplicate role': '角色重复',
+  ...customerIssueMessagesZh,
 };
 
 export type RawIssue = { code: string; message: string; path?: PropertyKey[] } & Record<string, unknown>;

@@ -6,6 +6,8 @@ export const permissions = [
   'user.read',
   'user.write',
   'audit.read',
+  'customer.read',
+  'customer.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -13,13 +15,14 @@ export type Permission = (typeof permissions)[number];
 const grants: Record<Role, readonly Permission[]> = {
   admin: permissions,
   hq_manager: permissions,
-  region_manager: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read'],
-  outlet_manager: ['org.read', 'user.read', 'user.write'],
-  technician: ['org.read'],
-  hotline_agent: ['org.read', 'user.read'],
-  sales: ['org.read'],
-  finance: ['org.read', 'user.read'],
-  quality: ['org.read', 'user.read'],
+  region_manager: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'customer.read', 'customer.write'],
+  outlet_manager: ['org.read', 'user.read', 'user.write', 'customer.read', 'customer.write'],
+  // Technicians read the customer of the job; finance invoices paid repairs and chases receivables.
+  technician: ['org.read', 'customer.read'],
+  hotline_agent: ['org.read', 'user.read', 'customer.read', 'customer.write'],
+  sales: ['org.read', 'customer.read', 'customer.write'],
+  finance: ['org.read', 'user.read', 'customer.read'],
+  quality: ['org.read', 'user.read', 'customer.read'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

@@ -46,18 +46,26 @@ describe('data scope', () => {
 describe('permissions', () => {
   it('lets admins and HQ managers do everything the platform knows', () => {
     for (const r of ['admin', 'hq_manager'] as const) {
-      expect([...permissionsOf([r])].sort()).toEqual(['audit.read', 'org.read', 'org.write', 'user.read', 'user.write']);
+      expect([...permissionsOf([r])].sort()).toEqual([
+        'audit.read', 'customer.read', 'customer.write', 'org.read', 'org.write', 'user.read', 'user.write',
+      ]);
     }
   });
 
-  it('keeps technicians to reading the org tree', () => {
-    expect([...permissionsOf(['technician'])]).toEqual(['org.read']);
+  it('keeps technicians to reading the org tree and customers', () => {
+    expect([...permissionsOf(['technician'])]).toEqual(['org.read', 'customer.read']);
+    expect(can(['technician'], 'customer.write')).toBe(false);
     expect(can(['technician'], 'user.read')).toBe(false);
     expect(can(['technician', 'outlet_manager'], 'user.write')).toBe(true);
   });
 
-  it('gives every role at least org.read', () => {
-    for (const r of roles) expect(can([r], 'org.read')).toBe(true);
+  it('gives every role at least org.read and customer.read', () => {
+    for (const r of roles) expect(can([r], 'org.read') && can([r], 'customer.read')).toBe(true);
+  });
+
+  it('lets the front line write customers, but not finance, quality or technicians', () => {
+    const writers = roles.filter((r) => can([r], 'customer.write'));
+    expect(writers).toEqual(['admin', 'hq_manager', 'region_manager', 'outlet_manager', 'hotline_agent', 'sales']);
   });
 
   it('never lets a role grant a role above it', () => {

@@ -4,6 +4,7 @@ import type { Db } from '../database.js';
 import { newId } from '../ids.js';
 import { hashPassword } from '../../modules/auth/auth.crypto.js';
 import { demoOrgs, demoUsers } from './demo-data.js';
+import { seedDemoCustomers } from './demo-customers.js';
 
 export type SeedResult = { seeded: boolean; password?: string; logins: { username: string; name: string; roles: string[]; org: string }[] };
 
@@ -47,6 +48,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
       }).execute();
       await trx.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: id, role }))).execute();
     }
+    await seedDemoCustomers(trx, ids, now);
     await trx.insertInto('app_meta').values({ key: 'demo_seeded_at', value: at }).execute();
   });
   return {

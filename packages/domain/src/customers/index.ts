@@ -1,0 +1,2 @@
+export * from './customers.schemas.js';
+export * from './customers.search-keys.js';
