@@ -15,6 +15,9 @@ import { orgRoutes } from './modules/orgs/orgs.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { customerRoutes } from './modules/customers/customers.routes.js';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
+import { equipmentRoutes } from './modules/equipment/equipment.routes.js';
+import { publicWarrantyRoutes } from './modules/equipment/equipment.public.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import './http/auth.js';
 
@@ -27,6 +30,9 @@ const modules = [
   { prefix: '/users', plugin: userRoutes },
   { prefix: '/audit', plugin: auditRoutes },
   { prefix: '/customers', plugin: customerRoutes },
+  { prefix: '/catalogue', plugin: catalogueRoutes },
+  { prefix: '/equipment', plugin: equipmentRoutes },
+  { prefix: '/public/warranty', plugin: publicWarrantyRoutes },
 ] as const;
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {

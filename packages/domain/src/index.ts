@@ -10,3 +10,5 @@ export * from './calendar/index.js';
 export * from './sla/index.js';
 export * from './warranty/index.js';
 export * from './customers/index.js';
+export * from './catalogue/index.js';
+export * from './equipment/index.js';

@@ -144,6 +144,106 @@ export interface CustomerSearchTermsTable {
   customer_id: string;
 }
 
+export interface ProductCategoriesTable {
+  id: string;
+  code: string;
+  name: string;
+  policy_json: string | null; // a WarrantyPolicy, validated by warrantyPolicySchema
+  is_active: Bool;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ProductModelsTable {
+  id: string;
+  code: string;
+  name: string;
+  category_id: string;
+  meter_kind: 'hours' | 'km' | 'none';
+  main_parts_json: string; // [{ code, name }]
+  policy_json: string | null; // overrides the category's
+  is_active: Bool;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SparePartsTable {
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+  price_fen: number | string; // bigint: pg returns a string
+  is_wear_part: Bool;
+  is_active: Bool;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SparePartModelsTable {
+  part_id: string;
+  model_id: string;
+}
+
+export interface EquipmentUnitsTable {
+  id: string;
+  serial_no: string;
+  model_id: string;
+  customer_id: string; // the owner; its owning org decides the unit's scope
+  outlet_org_id: string | null;
+  site_address: string | null;
+  site_province_code: string | null;
+  site_city_code: string | null;
+  site_county_code: string | null;
+  sale_date: string; // YYYY-MM-DD
+  delivery_date: string | null;
+  installation_date: string | null;
+  acceptance_date: string | null;
+  warranty_start_event: 'sale' | 'installation' | 'acceptance' | null;
+  status: 'in_service' | 'idle' | 'under_repair' | 'stored' | 'scrapped';
+  notes: string | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface EquipmentReadingsTable {
+  id: string;
+  unit_id: string;
+  reading_date: string;
+  value: number;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: Instant;
+}
+
+export interface EquipmentTransfersTable {
+  id: string;
+  unit_id: string;
+  from_customer_id: string;
+  to_customer_id: string;
+  transfer_date: string;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: Instant;
+}
+
+export interface EquipmentContractsTable {
+  id: string;
+  unit_id: string;
+  kind: 'extended_warranty' | 'maintenance';
+  contract_no: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  covered_parts_json: string | null;
+  usage_limit: number | null;
+  price_fen: number | string | null;
+  created_at: Instant;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -157,6 +257,14 @@ export interface Database {
   customer_phones: CustomerPhonesTable;
   customer_tags: CustomerTagsTable;
   customer_search_terms: CustomerSearchTermsTable;
+  product_categories: ProductCategoriesTable;
+  product_models: ProductModelsTable;
+  spare_parts: SparePartsTable;
+  spare_part_models: SparePartModelsTable;
+  equipment_units: EquipmentUnitsTable;
+  equipment_readings: EquipmentReadingsTable;
+  equipment_transfers: EquipmentTransfersTable;
+  equipment_contracts: EquipmentContractsTable;
 }
 
 export type { Generated };

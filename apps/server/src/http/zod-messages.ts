@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerIssueMessagesZh, type Locale } from '@sht/domain';
+import { catalogueIssueMessagesZh, customerIssueMessagesZh, equipmentIssueMessagesZh, type Locale } from '@sht/domain';
 
 const zhErrorMap = z.locales.zhCN().localeError;
 
@@ -12,6 +12,8 @@ const customZh: Record<string, string> = {
   'password needs a digit': '密码至少包含一个数字',
   'duplicate role': '角色重复',
   ...customerIssueMessagesZh,
+  ...catalogueIssueMessagesZh,
+  ...equipmentIssueMessagesZh,
 };
 
 export type RawIssue = { code: string; message: string; path?: PropertyKey[] } & Record<string, unknown>;

@@ -8,6 +8,10 @@ export const permissions = [
   'audit.read',
   'customer.read',
   'customer.write',
+  'catalogue.read',
+  'catalogue.write',
+  'equipment.read',
+  'equipment.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -15,14 +19,16 @@ export type Permission = (typeof permissions)[number];
 const grants: Record<Role, readonly Permission[]> = {
   admin: permissions,
   hq_manager: permissions,
-  region_manager: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'customer.read', 'customer.write'],
-  outlet_manager: ['org.read', 'user.read', 'user.write', 'customer.read', 'customer.write'],
-  // Technicians read the customer of the job; finance invoices paid repairs and chases receivables.
-  technician: ['org.read', 'customer.read'],
-  hotline_agent: ['org.read', 'user.read', 'customer.read', 'customer.write'],
-  sales: ['org.read', 'customer.read', 'customer.write'],
-  finance: ['org.read', 'user.read', 'customer.read'],
-  quality: ['org.read', 'user.read', 'customer.read'],
+  region_manager: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'customer.read', 'customer.write', 'catalogue.read', 'equipment.read', 'equipment.write'],
+  outlet_manager: ['org.read', 'user.read', 'user.write', 'customer.read', 'customer.write', 'catalogue.read', 'equipment.read', 'equipment.write'],
+  // Technicians read the customer and unit of the job; finance invoices paid repairs and chases receivables.
+  technician: ['org.read', 'customer.read', 'catalogue.read', 'equipment.read'],
+  hotline_agent: ['org.read', 'user.read', 'customer.read', 'customer.write', 'catalogue.read', 'equipment.read', 'equipment.write'],
+  // Sales register the units they sell (装机档案 on delivery).
+  sales: ['org.read', 'customer.read', 'customer.write', 'catalogue.read', 'equipment.read', 'equipment.write'],
+  finance: ['org.read', 'user.read', 'customer.read', 'catalogue.read', 'equipment.read'],
+  // Quality reads fault statistics by model, part and serial.
+  quality: ['org.read', 'user.read', 'customer.read', 'catalogue.read', 'equipment.read'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

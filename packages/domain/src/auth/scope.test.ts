@@ -47,13 +47,15 @@ describe('permissions', () => {
   it('lets admins and HQ managers do everything the platform knows', () => {
     for (const r of ['admin', 'hq_manager'] as const) {
       expect([...permissionsOf([r])].sort()).toEqual([
-        'audit.read', 'customer.read', 'customer.write', 'org.read', 'org.write', 'user.read', 'user.write',
+        'audit.read', 'catalogue.read', 'catalogue.write', 'customer.read', 'customer.write', 'equipment.read', 'equipment.write',
+        'org.read', 'org.write', 'user.read', 'user.write',
       ]);
     }
   });
 
   it('keeps technicians to reading the org tree and customers', () => {
-    expect([...permissionsOf(['technician'])]).toEqual(['org.read', 'customer.read']);
+    expect([...permissionsOf(['technician'])]).toEqual(['org.read', 'customer.read', 'catalogue.read', 'equipment.read']);
+    expect(can(['technician'], 'equipment.write')).toBe(false);
     expect(can(['technician'], 'customer.write')).toBe(false);
     expect(can(['technician'], 'user.read')).toBe(false);
     expect(can(['technician', 'outlet_manager'], 'user.write')).toBe(true);
@@ -66,6 +68,12 @@ describe('permissions', () => {
   it('lets the front line write customers, but not finance, quality or technicians', () => {
     const writers = roles.filter((r) => can([r], 'customer.write'));
     expect(writers).toEqual(['admin', 'hq_manager', 'region_manager', 'outlet_manager', 'hotline_agent', 'sales']);
+  });
+
+  it('lets every role read the catalogue and units, only HQ write the catalogue, the front line write units', () => {
+    for (const r of roles) expect(can([r], 'catalogue.read') && can([r], 'equipment.read')).toBe(true);
+    expect(roles.filter((r) => can([r], 'catalogue.write'))).toEqual(['admin', 'hq_manager']);
+    expect(roles.filter((r) => can([r], 'equipment.write'))).toEqual(['admin', 'hq_manager', 'region_manager', 'outlet_manager', 'hotline_agent', 'sales']);
   });
 
   it('never lets a role grant a role above it', () => {

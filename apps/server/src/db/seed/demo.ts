@@ -5,6 +5,7 @@ import { newId } from '../ids.js';
 import { hashPassword } from '../../modules/auth/auth.crypto.js';
 import { demoOrgs, demoUsers } from './demo-data.js';
 import { seedDemoCustomers } from './demo-customers.js';
+import { seedDemoEquipment } from './demo-equipment.js';
 
 export type SeedResult = { seeded: boolean; password?: string; logins: { username: string; name: string; roles: string[]; org: string }[] };
 
@@ -49,6 +50,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
       await trx.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: id, role }))).execute();
     }
     await seedDemoCustomers(trx, ids, now);
+    await seedDemoEquipment(trx, now);
     await trx.insertInto('app_meta').values({ key: 'demo_seeded_at', value: at }).execute();
   });
   return {

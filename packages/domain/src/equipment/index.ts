@@ -1,0 +1,1 @@
+export * from './equipment.schemas.js';
