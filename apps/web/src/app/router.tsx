@@ -15,6 +15,8 @@ function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, nam
 const LoginPage = lazyPage(() => import('../features/auth/pages/login-page'), 'LoginPage');
 const ForcedPasswordPage = lazyPage(() => import('../features/account/pages/forced-password-page'), 'ForcedPasswordPage');
 const DashboardPage = lazyPage(() => import('../features/dashboard/pages/dashboard-page'), 'DashboardPage');
+const CustomersPage = lazyPage(() => import('../features/customers/pages/customers-page'), 'CustomersPage');
+const CustomerPage = lazyPage(() => import('../features/customers/pages/customer-page'), 'CustomerPage');
 const OrgsPage = lazyPage(() => import('../features/orgs/pages/orgs-page'), 'OrgsPage');
 const UsersPage = lazyPage(() => import('../features/users/pages/users-page'), 'UsersPage');
 const AuditPage = lazyPage(() => import('../features/audit/pages/audit-page'), 'AuditPage');
@@ -53,6 +55,8 @@ export function createRouter() {
           children: [
             { index: true, element: <Navigate to="/dashboard" replace /> },
             { path: 'dashboard', element: <DashboardPage /> },
+            { path: 'customers', element: guarded('customer.read', <CustomersPage />) },
+            { path: 'customers/:id', element: guarded('customer.read', <CustomerPage />) },
             { path: 'orgs', element: guarded('org.read', <OrgsPage />) },
             { path: 'users', element: guarded('user.read', <UsersPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },

@@ -4,6 +4,7 @@ import { Menu } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ContactsOutlined,
   DashboardOutlined,
   TeamOutlined,
   UserOutlined,
@@ -12,10 +13,11 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '@sht/domain';
 import { useCan } from '../../features/auth/hooks/use-me';
 
-type NavKey = 'dashboard' | 'orgs' | 'users' | 'audit' | 'account';
+type NavKey = 'dashboard' | 'customers' | 'orgs' | 'users' | 'audit' | 'account';
 
 const navItems: { key: NavKey; icon: ReactNode; permission?: Permission }[] = [
   { key: 'dashboard', icon: <DashboardOutlined /> },
+  { key: 'customers', icon: <ContactsOutlined />, permission: 'customer.read' },
   { key: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   { key: 'users', icon: <TeamOutlined />, permission: 'user.read' },
   { key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
