@@ -297,6 +297,12 @@ export const en: Translation = {
       org: 'Organisation',
       user: 'User',
       api_token: 'API token',
+      customer: 'Customer',
+      equipment: 'Equipment unit',
+      product_category: 'Product category',
+      product_model: 'Product model',
+      spare_part: 'Spare part',
+      import_job: 'Import job',
     },
     action: {
       create: 'Create',

@@ -296,6 +296,12 @@ export const zhCN = {
       org: '组织机构',
       user: '用户',
       api_token: 'API 令牌',
+      customer: '客户',
+      equipment: '设备',
+      product_category: '产品类别',
+      product_model: '产品型号',
+      spare_part: '备件',
+      import_job: '导入任务',
     },
     action: {
       create: '创建',

@@ -14,7 +14,7 @@ import { auditListQuery } from '../hooks/use-audit';
 
 const filterKeys = ['entityType', 'entityId', 'actorId', 'action', 'from', 'to'] as const;
 // The entity types the server records today; unknown ones still display, by their raw name.
-const knownEntityTypes = ['org', 'user', 'api_token'] as const;
+const knownEntityTypes = ['org', 'user', 'api_token', 'customer', 'equipment', 'product_category', 'product_model', 'spare_part', 'import_job'] as const;
 
 const authActions = new Set<AuditAction>(['login', 'logout', 'login_failed']);
 
