@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +19,9 @@ import { customerRoutes } from './modules/customers/customers.routes.js';
 import { catalogueRoutes } from './modules/catalogue/catalogue.routes.js';
 import { equipmentRoutes } from './modules/equipment/equipment.routes.js';
 import { publicWarrantyRoutes } from './modules/equipment/equipment.public.routes.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
+import { IMPORT_LIMITS } from './modules/imports/imports.service.js';
+import { exportRoutes } from './modules/imports/exports.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import './http/auth.js';
 
@@ -33,6 +37,8 @@ const modules = [
   { prefix: '/catalogue', plugin: catalogueRoutes },
   { prefix: '/equipment', plugin: equipmentRoutes },
   { prefix: '/public/warranty', plugin: publicWarrantyRoutes },
+  { prefix: '', plugin: exportRoutes },
+  { prefix: '/imports', plugin: importRoutes },
 ] as const;
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -59,6 +65,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
 
   await app.register(cookie);
+  // Spreadsheet uploads: one file per request, size capped by the import limits.
+  await app.register(multipart, { limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1, fields: 5, parts: 6 } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

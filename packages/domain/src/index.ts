@@ -12,3 +12,4 @@ export * from './warranty/index.js';
 export * from './customers/index.js';
 export * from './catalogue/index.js';
 export * from './equipment/index.js';
+export * from './imports/index.js';

@@ -244,6 +244,25 @@ export interface EquipmentContractsTable {
   created_at: Instant;
 }
 
+export interface ImportJobsTable {
+  id: string;
+  kind: 'equipment';
+  status: 'previewed' | 'committing' | 'committed' | 'failed';
+  file_name: string;
+  total_rows: number;
+  valid_rows: number;
+  error_count: number;
+  processed: number;
+  created_count: number;
+  updated_count: number;
+  rows_json: string;
+  summary_json: string;
+  created_by: string;
+  expires_at: Instant;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -265,6 +284,7 @@ export interface Database {
   equipment_readings: EquipmentReadingsTable;
   equipment_transfers: EquipmentTransfersTable;
   equipment_contracts: EquipmentContractsTable;
+  import_jobs: ImportJobsTable;
 }
 
 export type { Generated };

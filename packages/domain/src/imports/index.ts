@@ -1,0 +1,2 @@
+export * from './exports.schemas.js';
+export * from './imports.schemas.js';
