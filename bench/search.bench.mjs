@@ -1,0 +1,198 @@
+// Find-as-you-type with a large archive loaded: what a hotline agent waits for while the caller talks.
+//
+// For each dialect: migrate + seed, bulk-load BENCH_CUSTOMERS customers and BENCH_UNITS units straight
+// into the database (lib/loaded-server.mjs), start the built server on it, log in as a hotline agent at
+// HQ (sees every org) and as a region manager (華东 subtree), then for each kind of query measure
+//   GET /api/v1/customers/search?q=…   (pinyin initials, phone fragment, name substring)
+//   GET /api/v1/equipment?q=<serial prefix>&page=1&pageSize=20
+// at BENCH_CONNECTIONS connections and with a single client, cycling through a few hundred
+// different queries taken from the loaded data (so they hit). Goal: p99 < 30 ms.
+//
+// Env:
+//   BENCH_CUSTOMERS (300000)   BENCH_UNITS (1000000)     sizes loaded (per dialect)
+//   BENCH_PG_CUSTOMERS / BENCH_PG_UNITS                   other sizes for PostgreSQL (default: the same)
+//   BENCH_SECONDS (5)          measured seconds per case  BENCH_WARMUP (1)   warm-up seconds per case
+//   BENCH_CONNECTIONS (10)     BENCH_DIALECTS (sqlite,postgres)
+//   BENCH_SQLITE_ANALYZE=1     also run ANALYZE on SQLite after loading (PostgreSQL always gets ANALYZE)
+//   BENCH_STRICT=1             exit 1 when a goal is missed
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { installCleanupHandlers, runCleanups } from './lib/cleanup.mjs';
+import { login, getJson } from './lib/api.mjs';
+import { startLoadedServer } from './lib/loaded-server.mjs';
+import { measurePaths } from './lib/paths-load.mjs';
+import { serverEntry } from './lib/server.mjs';
+import { fmt, formatMarkdown, formatTable } from './lib/table.mjs';
+import { formatMachine, machineInfo, writeResult } from './lib/report.mjs';
+
+const num = (name, dflt, min, max) => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const v = Number(raw);
+  if (!Number.isFinite(v) || v < min || v > max) throw new Error(`${name} must be a number in [${min}, ${max}], got ${raw}`);
+  return v;
+};
+const CUSTOMERS = num('BENCH_CUSTOMERS', 300_000, 100, 2_000_000);
+const UNITS = num('BENCH_UNITS', 1_000_000, 100, 5_000_000);
+const PG_CUSTOMERS = num('BENCH_PG_CUSTOMERS', CUSTOMERS, 100, 2_000_000);
+const PG_UNITS = num('BENCH_PG_UNITS', UNITS, 100, 5_000_000);
+const SECONDS = num('BENCH_SECONDS', 5, 1, 60);
+const WARMUP = num('BENCH_WARMUP', 1, 0, 30);
+const CONNECTIONS = num('BENCH_CONNECTIONS', 10, 1, 100);
+const DIALECTS = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
+for (const d of DIALECTS) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect ${d} (sqlite, postgres or none)`);
+const STRICT = process.env.BENCH_STRICT === '1';
+const GOAL_MS = 30;
+const USERS = [
+  { username: 'lixiuying', label: 'hotline agent (HQ)', region: false },
+  { username: 'chenzhigang', label: 'region manager (华东)', region: true },
+];
+
+const log = (msg) => console.log(`[search] ${msg}`);
+const rows = [];
+const loads = [];
+const info = {};
+
+/** Query paths of each kind, from the loaded data; region users get data from their own region. */
+function queryPaths(samples, region) {
+  const cs = samples.customers.filter((c) => !region || c.inEast);
+  const us = samples.units.filter((u) => !region || u.inEast);
+  const enc = encodeURIComponent;
+  const search = (q) => `/api/v1/customers/search?q=${enc(q)}&limit=10`;
+  return {
+    'pinyin initials': cs.filter((c) => c.initials.length >= 2).map((c) => search(c.kind === 'individual' ? c.initials : c.initials.slice(0, 4))),
+    'phone fragment': cs.map((c, i) => search(c.phone.slice(3 + (i % 3), 3 + (i % 3) + 4 + (i % 4)))),
+    'name substring': cs.map((c) => {
+      const ch = Array.from(c.name);
+      return search(c.kind === 'individual' ? ch.slice(0, 2).join('') : ch.slice(2, 4).join(''));
+    }),
+    'serial prefix': us.map((u, i) => `/api/v1/equipment?q=${enc(u.serial.slice(0, 9 + (i % 4)))}&page=1&pageSize=20`),
+  };
+}
+
+async function benchDialect(dialect) {
+  const size = dialect === 'postgres' ? { customers: PG_CUSTOMERS, units: PG_UNITS } : { customers: CUSTOMERS, units: UNITS };
+  const { app, password, load, samples, info: dbInfo } = await startLoadedServer({
+    dialect, ...size, log, sqliteAnalyze: process.env.BENCH_SQLITE_ANALYZE === '1',
+  });
+  Object.assign(info, dbInfo);
+  const total = Object.values(load.rows).reduce((a, b) => a + b, 0);
+  loads.push({ dialect, ...size, load, total });
+  try {
+    for (const user of USERS) {
+      const session = await login(app.url, user.username, password);
+      const headers = { cookie: session.cookie };
+      for (const [kind, paths] of Object.entries(queryPaths(samples, user.region))) {
+        // One pass over every query: checks 200 + shape, counts hits, warms the caches.
+        let hits = 0;
+        for (const p of paths) {
+          const body = await getJson(app.url + p, headers);
+          if (!Array.isArray(body.items)) throw new Error(`${p}: no items in the response`);
+          if (body.items.length > 0) hits++;
+        }
+        for (const connections of [CONNECTIONS, 1]) {
+          log(`${dialect} · ${user.label} · ${kind} · ${connections} conn: ${WARMUP} s + ${SECONDS} s …`);
+          const m = await measurePaths({ baseUrl: app.url, paths, headers, connections, seconds: SECONDS, warmupSeconds: WARMUP });
+          log(`  ${fmt(m.rps, 0)} req/s, p50 ${fmt(m.p50, 2)} ms, p99 ${fmt(m.p99, 2)} ms, errors ${m.errors}`);
+          rows.push({ dialect, user: user.label, kind, connections, queries: paths.length, hitShare: hits / paths.length, m, rss: app.peakRssMb() });
+        }
+      }
+    }
+  } finally {
+    const rss = app.peakRssMb();
+    for (const r of rows) if (r.dialect === dialect) r.rss = rss;
+    await app.stop();
+  }
+}
+
+async function main() {
+  installCleanupHandlers();
+  if (!existsSync(serverEntry)) throw new Error(`${serverEntry} is missing: build the server first (npx tsc -b apps/server)`);
+  const startedAt = Date.now();
+  let fatal = null;
+  try {
+    for (const d of DIALECTS) {
+      try {
+        await benchDialect(d);
+      } catch (err) {
+        fatal ??= err;
+        log(`${d} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  } finally {
+    await runCleanups();
+  }
+
+  let missed = 0;
+  let errors = 0;
+  const table = {
+    columns: [
+      { key: 'dialect', title: 'dialect' }, { key: 'user', title: 'user' }, { key: 'kind', title: 'query' },
+      { key: 'conn', title: 'conn', align: 'right' }, { key: 'rps', title: 'req/s', align: 'right' },
+      { key: 'p50', title: 'p50 ms', align: 'right' }, { key: 'p99', title: 'p99 ms', align: 'right' },
+      { key: 'hits', title: 'queries with hits', align: 'right' }, { key: 'rss', title: 'server peak RSS MB', align: 'right' },
+      { key: 'goal', title: 'goal' }, { key: 'pass', title: 'pass/fail' },
+    ],
+    rows: rows.map((r) => {
+      const ok = r.m.errors === 0 && r.m.p99 < GOAL_MS;
+      if (r.m.errors > 0) errors++;
+      else if (!ok) missed++;
+      return {
+        dialect: r.dialect, user: r.user, kind: r.kind, conn: String(r.connections), rps: fmt(r.m.rps, 0), p50: fmt(r.m.p50, 2), p99: fmt(r.m.p99, 2),
+        hits: `${Math.round(r.hitShare * 100)}% of ${r.queries}`, rss: fmt(r.rss, 0), goal: `p99 < ${GOAL_MS} ms`,
+        pass: r.m.errors > 0 ? `FAIL: ${r.m.errors} errors` : ok ? 'pass' : 'FAIL',
+      };
+    }),
+  };
+  const loadTable = {
+    columns: [
+      { key: 'dialect', title: 'dialect' }, { key: 'customers', title: 'customers', align: 'right' }, { key: 'terms', title: 'search terms', align: 'right' },
+      { key: 'units', title: 'units', align: 'right' }, { key: 'readings', title: 'readings', align: 'right' }, { key: 'total', title: 'rows', align: 'right' },
+      { key: 'cs', title: 'customers s', align: 'right' }, { key: 'us', title: 'units s', align: 'right' }, { key: 'an', title: 'ANALYZE s', align: 'right' },
+      { key: 'rate', title: 'rows/s', align: 'right' },
+    ],
+    rows: loads.map((l) => ({
+      dialect: l.dialect, customers: fmt(l.load.rows.customers, 0), terms: fmt(l.load.rows.customer_search_terms, 0), units: fmt(l.load.rows.equipment_units, 0),
+      readings: fmt(l.load.rows.equipment_readings, 0), total: fmt(l.total, 0), cs: fmt(l.load.customerSeconds, 1), us: fmt(l.load.unitSeconds, 1),
+      an: fmt(l.load.analyzeSeconds, 1), rate: fmt(l.total / (l.load.customerSeconds + l.load.unitSeconds), 0),
+    })),
+  };
+  const machine = machineInfo({
+    ...(info.sqlite ? { sqlite: info.sqlite } : {}),
+    ...(info.postgres ? { postgres: `${info.postgres} (temp cluster)` } : {}),
+    load: `closed loop, ${CONNECTIONS} connections and 1 connection, ${WARMUP} s warm-up + ${SECONDS} s per case, 127.0.0.1`,
+    'loader peak RSS': `${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB (this process: generation + bulk load)`,
+    'wall time': `${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
+  });
+  const md = [
+    '# Search benchmark — latest run', '', formatMachine(machine), '', '## Bulk load', '', formatMarkdown(loadTable), '',
+    '## Find-as-you-type', '', formatMarkdown(table), '',
+    'Customer queries: GET /api/v1/customers/search?q=…&limit=10; serial prefix: GET /api/v1/equipment?q=…&page=1&pageSize=20 (page + count).',
+    'p50/p99: exact percentiles of every 2xx response in the measured window. "queries with hits": share of the query list that returned ≥ 1 item.',
+    '',
+  ].join('\n');
+  const file = await writeResult('search', md);
+  console.log('');
+  console.log(formatMachine(machine));
+  console.log('');
+  console.log(formatTable(loadTable));
+  console.log('');
+  console.log(formatTable(table));
+  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+  if (fatal) {
+    console.error(fatal instanceof Error ? fatal.stack : fatal);
+    process.exitCode = 1;
+  } else if (errors > 0) {
+    console.error('search benchmark FAILED: errors or non-2xx responses.');
+    process.exitCode = 1;
+  } else if (missed > 0) {
+    console.error(`search benchmark: ${missed} case(s) missed the goal${STRICT ? '' : ' (exit 0; BENCH_STRICT=1 makes that exit 1)'}.`);
+    if (STRICT) process.exitCode = 1;
+  }
+}
+
+main().catch(async (err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  await runCleanups();
+  process.exit(1);
+});
