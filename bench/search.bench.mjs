@@ -16,14 +16,13 @@
 //   BENCH_SQLITE_ANALYZE=1     also run ANALYZE on SQLite after loading (PostgreSQL always gets ANALYZE)
 //   BENCH_STRICT=1             exit 1 when a goal is missed
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { installCleanupHandlers, runCleanups } from './lib/cleanup.mjs';
 import { login, getJson } from './lib/api.mjs';
 import { startLoadedServer } from './lib/loaded-server.mjs';
 import { measurePaths } from './lib/paths-load.mjs';
 import { serverEntry } from './lib/server.mjs';
 import { fmt, formatMarkdown, formatTable } from './lib/table.mjs';
-import { formatMachine, machineInfo, writeResult } from './lib/report.mjs';
+import { finishBenchmark, formatMachine, machineInfo } from './lib/report.mjs';
 
 const num = (name, dflt, min, max) => {
   const raw = process.env[name];
@@ -41,7 +40,6 @@ const WARMUP = num('BENCH_WARMUP', 1, 0, 30);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 10, 1, 100);
 const DIALECTS = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
 for (const d of DIALECTS) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect ${d} (sqlite, postgres or none)`);
-const STRICT = process.env.BENCH_STRICT === '1';
 const GOAL_MS = 30;
 const USERS = [
   { username: 'lixiuying', label: 'hotline agent (HQ)', region: false },
@@ -171,24 +169,7 @@ async function main() {
     'p50/p99: exact percentiles of every 2xx response in the measured window. "queries with hits": share of the query list that returned ≥ 1 item.',
     '',
   ].join('\n');
-  const file = await writeResult('search', md);
-  console.log('');
-  console.log(formatMachine(machine));
-  console.log('');
-  console.log(formatTable(loadTable));
-  console.log('');
-  console.log(formatTable(table));
-  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
-  if (fatal) {
-    console.error(fatal instanceof Error ? fatal.stack : fatal);
-    process.exitCode = 1;
-  } else if (errors > 0) {
-    console.error('search benchmark FAILED: errors or non-2xx responses.');
-    process.exitCode = 1;
-  } else if (missed > 0) {
-    console.error(`search benchmark: ${missed} case(s) missed the goal${STRICT ? '' : ' (exit 0; BENCH_STRICT=1 makes that exit 1)'}.`);
-    if (STRICT) process.exitCode = 1;
-  }
+  await finishBenchmark({ name: 'search', machine, markdown: md, tables: [formatTable(loadTable), formatTable(table)], fatal, errors, missed });
 }
 
 main().catch(async (err) => {

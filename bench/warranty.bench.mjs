@@ -13,7 +13,6 @@
 //   BENCH_WARRANTY_CALLS (20000)      in-process calls per case
 //   BENCH_STRICT=1                    exit 1 when a goal is missed
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { installCleanupHandlers, runCleanups } from './lib/cleanup.mjs';
 import { login, getJson } from './lib/api.mjs';
@@ -21,7 +20,7 @@ import { startLoadedServer } from './lib/loaded-server.mjs';
 import { measurePaths } from './lib/paths-load.mjs';
 import { serverEntry } from './lib/server.mjs';
 import { fmt, formatMarkdown, formatTable } from './lib/table.mjs';
-import { formatMachine, machineInfo, writeResult } from './lib/report.mjs';
+import { finishBenchmark, formatMachine, machineInfo } from './lib/report.mjs';
 
 const num = (name, dflt, min, max) => {
   const raw = process.env[name];
@@ -38,7 +37,6 @@ const WARMUP = num('BENCH_WARMUP', 1, 0, 30);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 10, 1, 100);
 const DIALECTS = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
 for (const d of DIALECTS) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect ${d} (sqlite, postgres or none)`);
-const STRICT = process.env.BENCH_STRICT === '1';
 const GOAL_MS = 5;
 const log = (msg) => console.log(`[warranty] ${msg}`);
 
@@ -202,24 +200,7 @@ async function main() {
     '## In-process computeWarranty()', '', formatMarkdown(pureTable), '',
     '## GET /api/v1/equipment/:id/warranty', '', formatMarkdown(httpTable), '',
   ].join('\n');
-  const file = await writeResult('warranty', md);
-  console.log('');
-  console.log(formatMachine(machine));
-  console.log('');
-  console.log(formatTable(pureTable));
-  console.log('');
-  console.log(formatTable(httpTable));
-  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
-  if (fatal) {
-    console.error(fatal instanceof Error ? fatal.stack : fatal);
-    process.exitCode = 1;
-  } else if (errors > 0) {
-    console.error('warranty benchmark FAILED: errors or non-2xx responses.');
-    process.exitCode = 1;
-  } else if (missed > 0) {
-    console.error(`warranty benchmark: ${missed} case(s) missed the goal${STRICT ? '' : ' (exit 0; BENCH_STRICT=1 makes that exit 1)'}.`);
-    if (STRICT) process.exitCode = 1;
-  }
+  await finishBenchmark({ name: 'warranty', machine, markdown: md, tables: [formatTable(pureTable), formatTable(httpTable)], fatal, errors, missed });
 }
 
 main().catch(async (err) => {

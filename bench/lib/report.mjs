@@ -62,3 +62,30 @@ export async function writeResult(name, markdown) {
   await writeFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
   return file;
 }
+
+/**
+ * The common end of a benchmark: write `markdown` to results/<name>-latest.md, print the machine
+ * and the tables, and set the exit code — errors or non-2xx always fail; a missed goal fails
+ * only with BENCH_STRICT=1.
+ */
+export async function finishBenchmark({ name, machine, markdown, tables, fatal, errors, missed }) {
+  const strict = process.env.BENCH_STRICT === '1';
+  const file = await writeResult(name, markdown);
+  console.log('');
+  console.log(formatMachine(machine));
+  for (const t of tables) {
+    console.log('');
+    console.log(t);
+  }
+  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+  if (fatal) {
+    console.error(fatal instanceof Error ? fatal.stack : fatal);
+    process.exitCode = 1;
+  } else if (errors > 0) {
+    console.error(`${name} benchmark FAILED: errors or non-2xx responses.`);
+    process.exitCode = 1;
+  } else if (missed > 0) {
+    console.error(`${name} benchmark: ${missed} case(s) missed the goal${strict ? '' : ' (exit 0; BENCH_STRICT=1 makes that exit 1)'}.`);
+    if (strict) process.exitCode = 1;
+  }
+}
