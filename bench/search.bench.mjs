@@ -4,7 +4,7 @@
 // into the database (lib/loaded-server.mjs), start the built server on it, log in as a hotline agent at
 // HQ (sees every org) and as a region manager (華东 subtree), then for each kind of query measure
 //   GET /api/v1/customers/search?q=…   (pinyin initials, phone fragment, name substring)
-//   GET /api/v1/equipment?q=<serial prefix>&page=1&pageSize=20
+//   GET /api/v1/equipment?q=<serial prefix>&page=1&pageSize=20   (total counted up to 100, then "100+")
 // at BENCH_CONNECTIONS connections and with a single client, cycling through a few hundred
 // different queries taken from the loaded data (so they hit). Goal: p99 < 30 ms.
 //
@@ -165,7 +165,7 @@ async function main() {
   const md = [
     '# Search benchmark — latest run', '', formatMachine(machine), '', '## Bulk load', '', formatMarkdown(loadTable), '',
     '## Find-as-you-type', '', formatMarkdown(table), '',
-    'Customer queries: GET /api/v1/customers/search?q=…&limit=10; serial prefix: GET /api/v1/equipment?q=…&page=1&pageSize=20 (page + count).',
+    'Customer queries: GET /api/v1/customers/search?q=…&limit=10; serial prefix: GET /api/v1/equipment?q=…&page=1&pageSize=20 (page + total counted up to 100 units, then "100+").',
     'p50/p99: exact percentiles of every 2xx response in the measured window. "queries with hits": share of the query list that returned ≥ 1 item.',
     '',
   ].join('\n');

@@ -22,7 +22,11 @@ import { publicWarrantyRoutes } from './modules/equipment/equipment.public.route
 import { importRoutes } from './modules/imports/imports.routes.js';
 import { IMPORT_LIMITS } from './modules/imports/imports.service.js';
 import { exportRoutes } from './modules/imports/exports.routes.js';
+import { attachmentRoutes } from './modules/attachments/attachments.routes.js';
+import { calendarRoutes } from './modules/calendars/calendars.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { workOrderRoutes } from './modules/workorders/workorders.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import './http/auth.js';
 
 export type BuildAppOptions = { db: Db; config: Config; logger?: boolean };
@@ -36,9 +40,13 @@ const modules = [
   { prefix: '/customers', plugin: customerRoutes },
   { prefix: '/catalogue', plugin: catalogueRoutes },
   { prefix: '/equipment', plugin: equipmentRoutes },
+  { prefix: '/work-orders', plugin: workOrderRoutes },
   { prefix: '/public/warranty', plugin: publicWarrantyRoutes },
   { prefix: '', plugin: exportRoutes },
   { prefix: '/imports', plugin: importRoutes },
+  { prefix: '/attachments', plugin: attachmentRoutes },
+  { prefix: '/calendars', plugin: calendarRoutes },
+  { prefix: '/notifications', plugin: notificationRoutes },
 ] as const;
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {

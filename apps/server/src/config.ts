@@ -30,6 +30,23 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
   BUSINESS_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  // Attachments: largest photo/scan/PDF and largest video, in bytes (signatures: at most 2 MB).
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  ATTACHMENT_VIDEO_MAX_BYTES: z.coerce.number().int().min(1024).max(2 * 1024 * 1024 * 1024).default(100 * 1024 * 1024),
+  // A repair of the same unit within this many days of an earlier one counts as a repeat repair.
+  REPEAT_REPAIR_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // Paid service rates for the charge sheet, in fen: labour per hour and travel per km.
+  LABOUR_FEN_PER_HOUR: z.coerce.number().int().min(0).max(10_000_000).default(12_000),
+  TRAVEL_FEN_PER_KM: z.coerce.number().int().min(0).max(100_000).default(300),
+  // Notifications: e-mail goes through SMTP_URL (smtp:// or smtps://user:pass@host:port); unset,
+  // e-mails are only logged. SMS has a development driver that logs the text.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' }).optional(),
+  SMTP_FROM: z.string().min(3).default('售后通 <noreply@localhost>'),
+  SMS_DRIVER: z.enum(['log']).default('log'),
+  // Absolute address of the web app, for links in e-mails (e.g. https://service.example.com).
+  PUBLIC_URL: z.url().optional(),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
 });
 
 export type Config = {
@@ -51,6 +68,17 @@ export type Config = {
   logLevel: string;
   webDist: string;
   businessTimeZone: string;
+  attachments: { maxBytes: number; videoMaxBytes: number };
+  repeatRepairDays: number;
+  rates: { labourFenPerHour: number; travelFenPerKm: number };
+  notifications: {
+    smtpUrl: string | undefined;
+    smtpFrom: string;
+    smsDriver: 'log';
+    publicUrl: string | undefined;
+    maxAttempts: number;
+    intervalSeconds: number;
+  };
 };
 
 /** Parses the environment; exits with a readable message instead of starting half-configured. */
@@ -82,5 +110,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST),
     businessTimeZone: e.BUSINESS_TIME_ZONE,
+    attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, videoMaxBytes: e.ATTACHMENT_VIDEO_MAX_BYTES },
+    repeatRepairDays: e.REPEAT_REPAIR_DAYS,
+    rates: { labourFenPerHour: e.LABOUR_FEN_PER_HOUR, travelFenPerKm: e.TRAVEL_FEN_PER_KM },
+    notifications: {
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      smsDriver: e.SMS_DRIVER,
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      intervalSeconds: e.NOTIFY_INTERVAL_SECONDS,
+    },
   };
 }

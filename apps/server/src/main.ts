@@ -6,6 +6,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { generatePassword, seedDemo } from './db/seed/demo.js';
 import { buildApp } from './app.js';
 import { startSessionSweep } from './jobs/session-sweep.js';
+import { startNotificationDispatch } from './jobs/notification-dispatch.js';
+import { createChannels } from './modules/notifications/notifications.channels.js';
 
 function printLogins(result: Awaited<ReturnType<typeof seedDemo>>, port: number, credentialsFile: string) {
   const lines = [
@@ -37,6 +39,8 @@ async function main() {
 
   const app = await buildApp({ db: handle.db, config });
   const sweep = startSessionSweep(handle.db, app.log);
+  const n = config.notifications;
+  const dispatch = startNotificationDispatch(handle.db, createChannels(config, app.log), app.log, { everyMs: n.intervalSeconds * 1000, maxAttempts: n.maxAttempts });
   await app.listen({ port: config.port, host: config.host });
   console.log(`售后通 is serving on http://localhost:${config.port} (${handle.dialect}${handle.dialect === 'sqlite' ? `, ${config.dataDir}` : ''})`);
   if (seed?.seeded) printLogins(seed, config.port, credentialsFile);
@@ -45,6 +49,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     sweep.stop();
+    await dispatch.stop();
     await app.close();
     await handle.destroy();
     process.exit(0);

@@ -13,3 +13,6 @@ export * from './customers/index.js';
 export * from './catalogue/index.js';
 export * from './equipment/index.js';
 export * from './imports/index.js';
+export * from './attachments/index.js';
+export * from './workorders/index.js';
+export * from './notifications/index.js';

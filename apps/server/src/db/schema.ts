@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { NotificationKind, OutboxChannel, OutboxStatus } from '@sht/domain';
+import type { ServiceLevel, SlaState, SlaTargetKind, WorkOrderAction, WorkOrderChannel, WorkOrderPriority, WorkOrderStatus, WorkOrderType } from '@sht/domain';
 
 // Booleans are written as 1/0 (both SQLite and PostgreSQL accept that) and read with Boolean().
 type Bool = boolean | number;
@@ -246,7 +248,7 @@ export interface EquipmentContractsTable {
 
 export interface ImportJobsTable {
   id: string;
-  kind: 'equipment';
+  kind: 'equipment' | 'customers';
   status: 'previewed' | 'committing' | 'committed' | 'failed';
   file_name: string;
   total_rows: number;
@@ -261,6 +263,202 @@ export interface ImportJobsTable {
   expires_at: Instant;
   created_at: Instant;
   updated_at: Instant;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  owner_type: string;
+  owner_id: string;
+  purpose: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  chunk_size: number;
+  chunk_count: number;
+  org_path: string;
+  uploaded_by: string | null;
+  uploaded_at: Instant;
+  deleted_at: Instant | null;
+  deleted_by: string | null;
+}
+
+export interface AttachmentChunksTable {
+  attachment_id: string;
+  seq: number;
+  data: Uint8Array; // Buffer when read, on both dialects
+}
+
+export interface CalendarsTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'business' | '24x7';
+  time_zone: string;
+  definition_json: string;
+  org_id: string | null;
+  is_default: Bool;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface HolidayNoticesTable {
+  id: string;
+  year: number;
+  revision: number;
+  version: string;
+  source: 'builtin' | 'admin';
+  notice_json: string;
+  loaded_at: Instant;
+  loaded_by: string | null;
+  loaded_by_name: string | null;
+}
+
+export interface SlaPoliciesTable {
+  id: string;
+  name: string;
+  type: WorkOrderType | null;
+  priority: WorkOrderPriority | null;
+  service_level: ServiceLevel | null;
+  response_minutes: number;
+  arrival_minutes: number | null;
+  resolution_minutes: number;
+  all_hours: Bool;
+  warn_share: number;
+  is_active: Bool;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CountersTable {
+  key: string;
+  value: number;
+}
+
+export interface WorkOrdersTable {
+  id: string;
+  number: string;
+  type: WorkOrderType;
+  priority: WorkOrderPriority;
+  channel: WorkOrderChannel;
+  status: WorkOrderStatus;
+  resume_status: WorkOrderStatus | null;
+  service_level: ServiceLevel;
+  title: string;
+  description: string;
+  fault_category: string | null;
+  fault_date: string;
+  caller_name: string | null;
+  caller_phone: string | null;
+  site_address: string | null;
+  customer_id: string;
+  equipment_id: string | null;
+  org_id: string;
+  org_path: string;
+  assignee_id: string | null;
+  sla_policy_id: string | null;
+  sla_response_minutes: number;
+  sla_arrival_minutes: number | null;
+  sla_resolution_minutes: number;
+  sla_warn_share: number;
+  sla_all_hours: Bool;
+  calendar_id: string | null;
+  diagnosis_json: string | null;
+  is_repeat: Bool;
+  repeat_of_id: string | null;
+  reopen_count: number;
+  resolved_at: Instant | null;
+  response_due_at: Instant | null;
+  arrival_due_at: Instant | null;
+  resolution_due_at: Instant | null;
+  next_sla_check_at: Instant | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+export interface WorkOrderEventsTable {
+  id: string;
+  work_order_id: string;
+  seq: number;
+  action: WorkOrderAction | 'create';
+  from_status: WorkOrderStatus | null;
+  to_status: WorkOrderStatus;
+  at: Instant;
+  actor_id: string | null;
+  actor_name: string | null;
+  note: string | null;
+  data_json: string | null;
+}
+
+export interface WorkOrderReportsTable {
+  work_order_id: string;
+  report_json: string; // a ServiceReport
+  liability: string;
+  is_warranty_repair: Bool;
+  charged_fen: number | string; // bigint: pg returns a string
+  submitted_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface WorkOrderPartsTable {
+  id: string;
+  work_order_id: string;
+  part_id: string;
+  quantity: number;
+  price_fen: number | string;
+  is_free: Bool;
+  old_part_returned: Bool;
+}
+
+export interface WorkOrderSlaTable {
+  work_order_id: string;
+  kind: SlaTargetKind;
+  cycle: number;
+  target_minutes: number;
+  start_at: Instant;
+  state: SlaState;
+  due_at: Instant | null;
+  warn_at: Instant | null;
+  stopped_at: Instant | null;
+  warned_at: Instant | null;
+  breached_at: Instant | null;
+  warn_notified_at: Instant | null;
+  breach_notified_at: Instant | null;
+  calendar_versions: string; // JSON array
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string; // the recipient: only they see it
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string | null; // an app path, e.g. /work-orders/<id>
+  entity_type: string | null;
+  entity_id: string | null;
+  created_at: Instant;
+  read_at: Instant | null;
+}
+
+export interface NotificationOutboxTable {
+  id: string;
+  channel: OutboxChannel;
+  to_address: string; // e-mail address or mobile number
+  subject: string | null;
+  body: string;
+  link: string | null;
+  notification_id: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: Instant; // also the claim lease while a dispatcher is sending
+  created_at: Instant;
+  sent_at: Instant | null;
 }
 
 export interface Database {
@@ -285,6 +483,19 @@ export interface Database {
   equipment_transfers: EquipmentTransfersTable;
   equipment_contracts: EquipmentContractsTable;
   import_jobs: ImportJobsTable;
+  attachments: AttachmentsTable;
+  attachment_chunks: AttachmentChunksTable;
+  calendars: CalendarsTable;
+  holiday_notices: HolidayNoticesTable;
+  sla_policies: SlaPoliciesTable;
+  counters: CountersTable;
+  work_orders: WorkOrdersTable;
+  work_order_events: WorkOrderEventsTable;
+  work_order_sla: WorkOrderSlaTable;
+  work_order_reports: WorkOrderReportsTable;
+  work_order_parts: WorkOrderPartsTable;
+  notifications: NotificationsTable;
+  notification_outbox: NotificationOutboxTable;
 }
 
 export type { Generated };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { catalogueIssueMessagesZh, customerIssueMessagesZh, equipmentIssueMessagesZh, type Locale } from '@sht/domain';
+import { calendarIssueMessagesZh, catalogueIssueMessagesZh, customerIssueMessagesZh, equipmentIssueMessagesZh, type Locale } from '@sht/domain';
 
 const zhErrorMap = z.locales.zhCN().localeError;
 
@@ -13,6 +13,7 @@ const customZh: Record<string, string> = {
   'duplicate role': '角色重复',
   ...customerIssueMessagesZh,
   ...catalogueIssueMessagesZh,
+  ...calendarIssueMessagesZh,
   ...equipmentIssueMessagesZh,
 };
 

@@ -17,10 +17,19 @@ const ForcedPasswordPage = lazyPage(() => import('../features/account/pages/forc
 const DashboardPage = lazyPage(() => import('../features/dashboard/pages/dashboard-page'), 'DashboardPage');
 const CustomersPage = lazyPage(() => import('../features/customers/pages/customers-page'), 'CustomersPage');
 const CustomerPage = lazyPage(() => import('../features/customers/pages/customer-page'), 'CustomerPage');
+const EquipmentListPage = lazyPage(() => import('../features/equipment/pages/equipment-list-page'), 'EquipmentListPage');
+const EquipmentPage = lazyPage(() => import('../features/equipment/pages/equipment-page'), 'EquipmentPage');
 const OrgsPage = lazyPage(() => import('../features/orgs/pages/orgs-page'), 'OrgsPage');
 const UsersPage = lazyPage(() => import('../features/users/pages/users-page'), 'UsersPage');
 const AuditPage = lazyPage(() => import('../features/audit/pages/audit-page'), 'AuditPage');
+const CalendarsPage = lazyPage(() => import('../features/calendars/pages/calendars-page'), 'CalendarsPage');
+const ImportsPage = lazyPage(() => import('../features/imports/pages/imports-page'), 'ImportsPage');
+const WorkOrdersPage = lazyPage(() => import('../features/workorders/pages/work-orders-page'), 'WorkOrdersPage');
+const WorkOrderNewPage = lazyPage(() => import('../features/workorders/pages/work-order-new-page'), 'WorkOrderNewPage');
+const WorkOrderPage = lazyPage(() => import('../features/workorders/pages/work-order-page'), 'WorkOrderPage');
+const MyJobsPage = lazyPage(() => import('../features/workorders/pages/my-jobs-page'), 'MyJobsPage');
 const AccountPage = lazyPage(() => import('../features/account/pages/account-page'), 'AccountPage');
+const InboxPage = lazyPage(() => import('../features/notifications/pages/inbox-page'), 'InboxPage');
 
 function Standalone({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
@@ -57,10 +66,19 @@ export function createRouter() {
             { path: 'dashboard', element: <DashboardPage /> },
             { path: 'customers', element: guarded('customer.read', <CustomersPage />) },
             { path: 'customers/:id', element: guarded('customer.read', <CustomerPage />) },
+            { path: 'equipment', element: guarded('equipment.read', <EquipmentListPage />) },
+            { path: 'equipment/:id', element: guarded('equipment.read', <EquipmentPage />) },
             { path: 'orgs', element: guarded('org.read', <OrgsPage />) },
             { path: 'users', element: guarded('user.read', <UsersPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+            { path: 'calendars', element: guarded('calendar.read', <CalendarsPage />) },
+            { path: 'imports', element: guarded('equipment.write', <ImportsPage />) },
+            { path: 'work-orders', element: guarded('workorder.read', <WorkOrdersPage />) },
+            { path: 'work-orders/new', element: guarded('workorder.write', <WorkOrderNewPage />) },
+            { path: 'work-orders/:id', element: guarded('workorder.read', <WorkOrderPage />) },
+            { path: 'my-jobs', element: guarded('workorder.field', <MyJobsPage />) },
             { path: 'account', element: <AccountPage /> },
+            { path: 'inbox', element: <InboxPage /> },
             { path: '*', element: <NotFound /> },
           ],
         },

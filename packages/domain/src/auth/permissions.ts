@@ -12,6 +12,14 @@ export const permissions = [
   'catalogue.write',
   'equipment.read',
   'equipment.write',
+  'workorder.read',
+  'workorder.write',
+  'workorder.dispatch',
+  'workorder.field',
+  // SLA promises are HQ policy: only roles granted every permission (admin, HQ manager) get it.
+  'sla.write',
+  'calendar.read',
+  'calendar.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -19,16 +27,16 @@ export type Permission = (typeof permissions)[number];
 const grants: Record<Role, readonly Permission[]> = {
   admin: permissions,
   hq_manager: permissions,
-  region_manager: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'customer.read', 'customer.write', 'catalogue.read', 'equipment.read', 'equipment.write'],
-  outlet_manager: ['org.read', 'user.read', 'user.write', 'customer.read', 'customer.write', 'catalogue.read', 'equipment.read', 'equipment.write'],
+  region_manager: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'customer.read', 'customer.write', 'catalogue.read', 'calendar.read', 'equipment.read', 'equipment.write', 'workorder.read', 'workorder.write', 'workorder.dispatch'],
+  outlet_manager: ['org.read', 'user.read', 'user.write', 'customer.read', 'customer.write', 'catalogue.read', 'calendar.read', 'equipment.read', 'equipment.write', 'workorder.read', 'workorder.write', 'workorder.dispatch', 'workorder.field'],
   // Technicians read the customer and unit of the job; finance invoices paid repairs and chases receivables.
-  technician: ['org.read', 'customer.read', 'catalogue.read', 'equipment.read'],
-  hotline_agent: ['org.read', 'user.read', 'customer.read', 'customer.write', 'catalogue.read', 'equipment.read', 'equipment.write'],
+  technician: ['org.read', 'customer.read', 'catalogue.read', 'calendar.read', 'equipment.read', 'workorder.read', 'workorder.field'],
+  hotline_agent: ['org.read', 'user.read', 'customer.read', 'customer.write', 'catalogue.read', 'calendar.read', 'equipment.read', 'equipment.write', 'workorder.read', 'workorder.write', 'workorder.dispatch'],
   // Sales register the units they sell (装机档案 on delivery).
-  sales: ['org.read', 'customer.read', 'customer.write', 'catalogue.read', 'equipment.read', 'equipment.write'],
-  finance: ['org.read', 'user.read', 'customer.read', 'catalogue.read', 'equipment.read'],
+  sales: ['org.read', 'customer.read', 'customer.write', 'catalogue.read', 'calendar.read', 'equipment.read', 'equipment.write', 'workorder.read', 'workorder.write'],
+  finance: ['org.read', 'user.read', 'customer.read', 'catalogue.read', 'calendar.read', 'equipment.read', 'workorder.read'],
   // Quality reads fault statistics by model, part and serial.
-  quality: ['org.read', 'user.read', 'customer.read', 'catalogue.read', 'equipment.read'],
+  quality: ['org.read', 'user.read', 'customer.read', 'catalogue.read', 'calendar.read', 'equipment.read', 'workorder.read'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

@@ -47,14 +47,17 @@ describe('permissions', () => {
   it('lets admins and HQ managers do everything the platform knows', () => {
     for (const r of ['admin', 'hq_manager'] as const) {
       expect([...permissionsOf([r])].sort()).toEqual([
-        'audit.read', 'catalogue.read', 'catalogue.write', 'customer.read', 'customer.write', 'equipment.read', 'equipment.write',
-        'org.read', 'org.write', 'user.read', 'user.write',
+        'audit.read', 'calendar.read', 'calendar.write', 'catalogue.read', 'catalogue.write', 'customer.read', 'customer.write',
+        'equipment.read', 'equipment.write', 'org.read', 'org.write', 'sla.write', 'user.read', 'user.write',
+        'workorder.dispatch', 'workorder.field', 'workorder.read', 'workorder.write',
       ]);
     }
   });
 
-  it('keeps technicians to reading the org tree and customers', () => {
-    expect([...permissionsOf(['technician'])]).toEqual(['org.read', 'customer.read', 'catalogue.read', 'equipment.read']);
+  it('keeps technicians to reading the org tree and customers, and working their own jobs', () => {
+    expect([...permissionsOf(['technician'])]).toEqual(['org.read', 'customer.read', 'catalogue.read', 'calendar.read', 'equipment.read', 'workorder.read', 'workorder.field']);
+    expect(can(['technician'], 'workorder.dispatch')).toBe(false);
+    expect(can(['technician'], 'workorder.write')).toBe(false);
     expect(can(['technician'], 'equipment.write')).toBe(false);
     expect(can(['technician'], 'customer.write')).toBe(false);
     expect(can(['technician'], 'user.read')).toBe(false);

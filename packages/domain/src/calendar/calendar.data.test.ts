@@ -169,9 +169,9 @@ describe('loadYearNotice', () => {
     expect(error.code).toBe('CALENDAR_INVALID_NOTICE');
     expect(error.details?.issues).toEqual([
       { path: ['holidays', '2', 'to'], message: 'to must not be before from' },
-      { path: ['holidays', '1', 'from'], message: '2027-02-12 is already in holiday 1' },
-      { path: ['holidays', '3', 'from'], message: 'date outside 2027' },
-      { path: ['holidays', '3', 'to'], message: 'date outside 2027' },
+      { path: ['holidays', '1', 'from'], message: 'date is already in another holiday' },
+      { path: ['holidays', '3', 'from'], message: 'date outside the notice year' },
+      { path: ['holidays', '3', 'to'], message: 'date outside the notice year' },
       { path: ['makeupWorkdays', '0', 'date'], message: 'not a Saturday or Sunday' },
       { path: ['makeupWorkdays', '1', 'date'], message: 'date is also a holiday' },
     ]);

@@ -246,7 +246,7 @@ describe('createCalendar', () => {
       }),
     );
     expect(error.code).toBe('CALENDAR_INVALID_DEFINITION');
-    expect(error.details?.issues).toEqual([{ path: ['windows', '1', 'start'], message: 'window overlaps window 1' }]);
+    expect(error.details?.issues).toEqual([{ path: ['windows', '1', 'start'], message: 'window overlaps another window' }]);
   });
 
   it('defaults to Asia/Shanghai, Monday to Friday and Chinese statutory holidays', () => {

@@ -45,7 +45,7 @@ describe('windowListSchema', () => {
           { start: '08:30', end: '13:30' },
         ]),
       ),
-    ).toEqual([{ path: ['0', 'start'], message: 'window overlaps window 2' }]);
+    ).toEqual([{ path: ['0', 'start'], message: 'window overlaps another window' }]);
     expect(issuesOf(windowListSchema.safeParse([]))[0]?.path).toEqual([]);
   });
 });
@@ -79,7 +79,7 @@ describe('calendarDefinitionSchema', () => {
       { path: ['timeZone'], message: 'unknown IANA time zone' },
       { path: ['weekdayWindows', '1', '0', 'end'], message: 'end must be after start' },
       { path: ['workingWeekdays', '2'], message: 'duplicate weekday' },
-      { path: ['weekdayWindows', '6'], message: 'weekday 6 is not in workingWeekdays' },
+      { path: ['weekdayWindows', '6'], message: 'weekday is not in workingWeekdays' },
     ]);
   });
 

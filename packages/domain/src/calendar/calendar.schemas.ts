@@ -36,7 +36,7 @@ export const windowListSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [current.index, 'start'],
-          message: `window overlaps window ${previous.index + 1}`,
+          message: 'window overlaps another window',
         });
       }
     }
@@ -76,7 +76,7 @@ const businessCalendarSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['weekdayWindows', key],
-          message: `weekday ${key} is not in workingWeekdays`,
+          message: 'weekday is not in workingWeekdays',
         });
       }
     }
@@ -146,7 +146,7 @@ export const yearNoticeSchema = z
       if (!isDate(range.from) || !isDate(range.to) || range.to > addDays(range.from, 30)) return;
       for (const [field, date] of [['from', range.from], ['to', range.to]] as const) {
         if (!inYear(date)) {
-          ctx.addIssue({ code: 'custom', path: ['holidays', index, field], message: `date outside ${notice.year}` });
+          ctx.addIssue({ code: 'custom', path: ['holidays', index, field], message: 'date outside the notice year' });
         }
       }
       for (let date = range.from; date <= range.to; date = addDays(date, 1)) {
@@ -155,7 +155,7 @@ export const yearNoticeSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['holidays', index, 'from'],
-            message: `${date} is already in holiday ${other + 1}`,
+            message: 'date is already in another holiday',
           });
           break;
         }
@@ -166,7 +166,7 @@ export const yearNoticeSchema = z
     notice.makeupWorkdays.forEach((day, index) => {
       const path = ['makeupWorkdays', index, 'date'];
       if (!isDate(day.date)) return;
-      if (!inYear(day.date)) ctx.addIssue({ code: 'custom', path, message: `date outside ${notice.year}` });
+      if (!inYear(day.date)) ctx.addIssue({ code: 'custom', path, message: 'date outside the notice year' });
       if (holidayDates.has(day.date)) ctx.addIssue({ code: 'custom', path, message: 'date is also a holiday' });
       if (makeupDates.has(day.date)) ctx.addIssue({ code: 'custom', path, message: 'duplicate date' });
       // 调休 moves work onto a Saturday or Sunday; a weekday here is a typo.

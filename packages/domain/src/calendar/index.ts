@@ -1,5 +1,6 @@
 export * from './calendar.errors.js';
 export * from './calendar.schemas.js';
+export * from './calendar.api.schemas.js';
 export {
   FIRST_CALENDAR_YEAR,
   CHINESE_DAYS_VERSION,
@@ -22,6 +23,7 @@ export {
   dayInfo,
   listDays,
   workingIntervals,
+  calendarVersionsForDates,
   type BusinessCalendar,
   type WorkingInterval,
 } from './calendar.engine.js';

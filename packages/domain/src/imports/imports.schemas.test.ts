@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCustomerKind, parseCustomerSource, splitCellList } from './customer-import.schemas.js';
 import { parseEquipmentStatus, parseSheetDate, parseWarrantyStartEvent } from './imports.schemas.js';
 
 describe('import cell parsing', () => {
@@ -20,5 +21,23 @@ describe('import cell parsing', () => {
     expect(parseEquipmentStatus('坏了')).toBeUndefined();
     expect(parseWarrantyStartEvent('验收日期')).toBe('acceptance');
     expect(parseWarrantyStartEvent('安装')).toBe('installation');
+  });
+});
+
+describe('customer import cell parsing', () => {
+  it('splits lists on the separators people type and drops repeats', () => {
+    expect(splitCellList('13800000001、0512-66881234, 13800000001；a/b c')).toEqual(['13800000001', '0512-66881234', 'a', 'b', 'c']);
+    expect(splitCellList(' ')).toEqual([]);
+    expect(splitCellList(null)).toEqual([]);
+  });
+
+  it('reads kinds and sources by label, code or common synonym', () => {
+    expect(parseCustomerKind('个人')).toBe('individual');
+    expect(parseCustomerKind('公司')).toBe('organization');
+    expect(parseCustomerKind('organization')).toBe('organization');
+    expect(parseCustomerKind('法人')).toBeUndefined();
+    expect(parseCustomerSource('展会')).toBe('exhibition');
+    expect(parseCustomerSource('referral')).toBe('referral');
+    expect(parseCustomerSource('路过')).toBeUndefined();
   });
 });

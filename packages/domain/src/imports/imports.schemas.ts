@@ -12,7 +12,13 @@ export const equipmentImportColumns = {
 export type EquipmentImportField = keyof typeof equipmentImportColumns;
 export const equipmentImportRequired = ['serialNo', 'modelCode', 'saleDate'] as const satisfies readonly EquipmentImportField[];
 
+// What can be imported; the URL segment, the job's kind and the template's name.
+export const importKinds = ['customers', 'equipment'] as const;
+export const importKindSchema = z.enum(importKinds);
+export type ImportKind = z.infer<typeof importKindSchema>;
+
 export const importModeSchema = z.enum(['all-or-nothing', 'valid-only']);
+export type ImportMode = z.infer<typeof importModeSchema>;
 export const commitImportSchema = z.object({ mode: importModeSchema });
 export type CommitImportInput = z.infer<typeof commitImportSchema>;
 export const importTokenParamsSchema = z.object({ token: z.uuid() });
@@ -28,17 +34,18 @@ export const importPreviewSchema = z.object({
   valid: z.number().int(),
   errorCount: z.number().int(),
   errors: z.array(importRowErrorSchema), // the first 500
-  duplicates: z.array(z.object({ serialNo: z.string(), rows: z.array(z.number().int()) })),
+  // Values that must be unique within the file (a serial, a phone) found on more than one row.
+  duplicates: z.array(z.object({ column: z.string(), value: z.string(), rows: z.array(z.number().int()) })),
   willCreate: z.number().int(),
   willUpdate: z.number().int(),
-  updateRows: z.array(z.number().int()), // the first 500 rows that update a unit with the same serial
+  updateRows: z.array(z.number().int()), // the first 500 rows that update an existing record (same serial, same phone)
   expiresAt: z.string(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 export const importJobSchema = z.object({
   token: z.string(),
-  kind: z.literal('equipment'),
+  kind: importKindSchema,
   status: importJobStatusSchema,
   fileName: z.string(),
   total: z.number().int(),

@@ -1,2 +1,3 @@
 export * from './exports.schemas.js';
 export * from './imports.schemas.js';
+export * from './customer-import.schemas.js';

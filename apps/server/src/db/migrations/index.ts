@@ -3,6 +3,11 @@ import * as m20261122_0001 from './20261122_0001_platform.js';
 import * as m20261122_0002 from './20261122_0002_customers.js';
 import * as m20261122_0003 from './20261122_0003_catalogue_equipment.js';
 import * as m20261122_0004 from './20261122_0004_import_jobs.js';
+import * as m20261123_0005 from './20261123_0005_search_indexes.js';
+import * as m20261123_0006 from './20261123_0006_attachments.js';
+import * as m20261123_0007 from './20261123_0007_calendars.js';
+import * as m20261123_0008 from './20261123_0008_work_orders.js';
+import * as m20261123_0009 from './20261123_0009_notifications.js';
 
 // Append-only: never edit a migration once it has landed; add a new file and list it here.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +15,9 @@ export const migrations: Record<string, Migration> = {
   '20261122_0002_customers': m20261122_0002,
   '20261122_0003_catalogue_equipment': m20261122_0003,
   '20261122_0004_import_jobs': m20261122_0004,
+  '20261123_0005_search_indexes': m20261123_0005,
+  '20261123_0006_attachments': m20261123_0006,
+  '20261123_0007_calendars': m20261123_0007,
+  '20261123_0008_work_orders': m20261123_0008,
+  '20261123_0009_notifications': m20261123_0009,
 };

@@ -6,6 +6,7 @@ import { hashPassword } from '../../modules/auth/auth.crypto.js';
 import { demoOrgs, demoUsers } from './demo-data.js';
 import { seedDemoCustomers } from './demo-customers.js';
 import { seedDemoEquipment } from './demo-equipment.js';
+import { seedDemoCalendars } from './demo-calendars.js';
 
 export type SeedResult = { seeded: boolean; password?: string; logins: { username: string; name: string; roles: string[]; org: string }[] };
 
@@ -51,6 +52,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
     }
     await seedDemoCustomers(trx, ids, now);
     await seedDemoEquipment(trx, now);
+    await seedDemoCalendars(trx, ids, now);
     await trx.insertInto('app_meta').values({ key: 'demo_seeded_at', value: at }).execute();
   });
   return {

@@ -55,7 +55,7 @@ async function owningOrg(db: Db, ctx: ServiceContext, orgId: string) {
 
 type AddressColumns = Pick<CustomersTable, 'province_code' | 'province_name' | 'city_code' | 'city_name' | 'county_code' | 'county_name' | 'address' | 'lat' | 'lng'>;
 
-function addressColumns(a: AddressInput | null | undefined): AddressColumns {
+export function addressColumns(a: AddressInput | null | undefined): AddressColumns {
   if (!a) {
     return { province_code: null, province_name: null, city_code: null, city_name: null, county_code: null, county_name: null, address: null, lat: null, lng: null };
   }
@@ -73,13 +73,13 @@ function addressColumns(a: AddressInput | null | undefined): AddressColumns {
   };
 }
 
-function nameColumns(name: string, kind: CustomersTable['kind']) {
+export function nameColumns(name: string, kind: CustomersTable['kind']) {
   const [primary] = nameReadings(name, { isPerson: kind === 'individual' });
   return { name, name_pinyin: primary?.full ?? '', name_initials: (primary?.initials ?? '').slice(0, 100) };
 }
 
 /** Contacts, phones, tags and search terms: everything a customer has besides its own row. */
-async function writeDetails(db: Db, customerId: string, c: { name: string; kind: CustomersTable['kind']; contacts: ContactInput[]; tags: string[]; keepIds: Set<string> }) {
+export async function writeDetails(db: Db, customerId: string, c: { name: string; kind: CustomersTable['kind']; contacts: ContactInput[]; tags: string[]; keepIds: Set<string> }) {
   const rows = withPrimaryContact(c.contacts).map((input, position) => {
     const id = input.id && c.keepIds.has(input.id) ? input.id : newId();
     return {

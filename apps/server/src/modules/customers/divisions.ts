@@ -75,3 +75,36 @@ export function resolveDivision(a: Pick<AddressInput, 'provinceCode' | 'cityCode
     },
   };
 }
+
+export type DivisionCodes = { provinceCode: string; cityCode?: string; countyCode?: string };
+
+/** The division under `parent` that a typed name means: the dataset or shown name, or a unique prefix of it (江苏 → 江苏省). */
+function childByName(parent: string | null, typed: string): string | undefined {
+  const children = [...divisions()].filter(([, e]) => e.parent === parent);
+  const exact = children.find(([code, e]) => e.name === typed || displayName(code, e) === typed);
+  if (exact) return exact[0];
+  const prefixed = typed.length >= 2 ? children.filter(([code, e]) => e.name.startsWith(typed) || displayName(code, e).startsWith(typed)) : [];
+  return prefixed.length === 1 ? prefixed[0]?.[0] : undefined;
+}
+
+/**
+ * Codes from province / city / county names as people type them (spreadsheet imports). A county
+ * given without its city is looked for in every city of the province. Returns the first level
+ * whose name is not found under its parent.
+ */
+export function findDivisionByNames(names: { province: string; city: string | null; county: string | null }):
+  { ok: true; value: DivisionCodes } | { ok: false; level: 'province' | 'city' | 'county' } {
+  const provinceCode = childByName(null, names.province);
+  if (!provinceCode) return { ok: false, level: 'province' };
+  let cityCode = names.city ? childByName(provinceCode, names.city) : undefined;
+  if (names.city && !cityCode) return { ok: false, level: 'city' };
+  let countyCode: string | undefined;
+  if (names.county) {
+    const cities = cityCode ? [cityCode] : [...divisions()].filter(([, e]) => e.parent === provinceCode).map(([code]) => code);
+    const found = cities.flatMap((c) => { const county = childByName(c, names.county ?? ''); return county ? [county] : []; });
+    if (found.length !== 1) return { ok: false, level: 'county' };
+    countyCode = found[0];
+    cityCode = countyCode?.slice(0, 4);
+  }
+  return { ok: true, value: { provinceCode, ...(cityCode ? { cityCode } : {}), ...(countyCode ? { countyCode } : {}) } };
+}

@@ -1,9 +1,9 @@
 import type { ListEquipmentQuery, Scope } from '@sht/domain';
-import { sql, type ExpressionBuilder } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database, EquipmentContractsTable, EquipmentReadingsTable, EquipmentTransfersTable, EquipmentUnitsTable } from '../../db/schema.js';
 import { inScope } from '../../db/scope.js';
-import { fetchPage } from '../../db/paging.js';
+import { fetchPage, fetchPageWithCappedTotal } from '../../db/paging.js';
 
 // A unit is seen by whoever sees its owner: the owner customer's org node decides its scope.
 function scopedUnits(db: Db, scope: Scope) {
@@ -62,20 +62,59 @@ const sortColumns = {
   serialNo: 'equipment_units.serial_no', saleDate: 'equipment_units.sale_date', createdAt: 'equipment_units.created_at', updatedAt: 'equipment_units.updated_at',
 } as const;
 
-// Serials hold letters, digits and . _ / -; `_` is a LIKE wildcard, so escape it.
-const prefixPattern = (prefix: string) => `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+/** A serial search counts its total up to this many units past the page, then says "100+". */
+export const SERIAL_SEARCH_TOTAL_CAP = 100;
 
-export async function listUnits(db: Db, scope: Scope, q: ListEquipmentQuery) {
-  let base = scopedUnits(db, scope);
-  if (q.customerId) base = base.where('equipment_units.customer_id', '=', q.customerId);
-  if (q.modelId) base = base.where('equipment_units.model_id', '=', q.modelId);
-  if (q.categoryId) base = base.where('product_models.category_id', '=', q.categoryId);
-  if (q.outletOrgId) base = base.where('equipment_units.outlet_org_id', '=', q.outletOrgId);
-  if (q.status) base = base.where('equipment_units.status', '=', q.status);
-  if (q.isScrapped !== undefined) base = base.where('equipment_units.status', q.isScrapped ? '=' : '<>', 'scrapped');
-  if (q.q) base = base.where(sql<boolean>`equipment_units.serial_no like ${prefixPattern(q.q.toUpperCase())} escape '\\'`);
+// Serials are upper-case letters, digits and . _ / - (serialNoSchema; every writer upper-cases),
+// all below '~', so `serial_no >= P and serial_no < P || '~'` is exactly "starts with P". Compared
+// byte-wise (binary on SQLite, collate "C" on PostgreSQL since migration 0005) the range runs on
+// the unique serial index in serial order: a page stops after pageSize units instead of sorting
+// every match, and no LIKE escaping is needed.
+const serialRange = (prefix: string) => [prefix, `${prefix}~`] as const;
+
+// Filters on the unit's own columns, shared by the page and the count.
+function unitFilters(q: ListEquipmentQuery) {
+  return (eb: ExpressionBuilder<Database, 'equipment_units'>) => {
+    const and: Expression<SqlBool>[] = [];
+    if (q.customerId) and.push(eb('equipment_units.customer_id', '=', q.customerId));
+    if (q.modelId) and.push(eb('equipment_units.model_id', '=', q.modelId));
+    if (q.categoryId) {
+      and.push(eb('equipment_units.model_id', 'in', eb.selectFrom('product_models').select('product_models.id').where('product_models.category_id', '=', q.categoryId)));
+    }
+    if (q.outletOrgId) and.push(eb('equipment_units.outlet_org_id', '=', q.outletOrgId));
+    if (q.status) and.push(eb('equipment_units.status', '=', q.status));
+    if (q.isScrapped !== undefined) and.push(eb('equipment_units.status', q.isScrapped ? '=' : '<>', 'scrapped'));
+    if (q.q) {
+      const [from, to] = serialRange(q.q.toUpperCase());
+      and.push(eb('equipment_units.serial_no', '>=', from), eb('equipment_units.serial_no', '<', to));
+    }
+    return eb.and(and);
+  };
+}
+
+/**
+ * Units matching a serial search, in serial order (so PostgreSQL walks the serial index and stops
+ * at the cap instead of bitmap-scanning every match). Whoever sees every org counts on the serial
+ * index alone; a scoped caller needs each unit's owner → org.
+ */
+function serialMatches(db: Db, scope: Scope, q: ListEquipmentQuery) {
+  if (scope.all) return db.selectFrom('equipment_units').select('equipment_units.id').where(unitFilters(q)).orderBy('equipment_units.serial_no');
+  return db
+    .selectFrom('equipment_units')
+    .innerJoin('customers', 'customers.id', 'equipment_units.customer_id')
+    .innerJoin('orgs', 'orgs.id', 'customers.org_id')
+    .select('equipment_units.id')
+    .where((eb) => inScope(eb, 'orgs.path', scope))
+    .where(unitFilters(q))
+    .orderBy('equipment_units.serial_no');
+}
+
+export async function listUnits(db: Db, scope: Scope, q: ListEquipmentQuery, totalCap = SERIAL_SEARCH_TOTAL_CAP) {
+  const base = scopedUnits(db, scope).where(unitFilters(q));
   const page = base.select(unitColumns).select(outletName).orderBy(sortColumns[q.sort ?? 'serialNo'], q.order).orderBy('equipment_units.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  return fetchPage(db, page, base.select((eb) => eb.fn.countAll<number>().as('n')), q.page, q.pageSize);
+  // Find-as-you-type by serial prefix gets a bounded count: one letter matches most of the archive.
+  if (q.q) return fetchPageWithCappedTotal(db, page, serialMatches(db, scope, q), q.page, q.pageSize, totalCap);
+  return { ...(await fetchPage(db, page, base.select((eb) => eb.fn.countAll<number>().as('n')), q.page, q.pageSize)), isTotalCapped: false };
 }
 
 export async function insertUnit(db: Db, row: EquipmentUnitsTable): Promise<void> {

@@ -128,7 +128,7 @@ describe.each(testDialects())('equipment on %s', (dialect) => {
     const inside = await t.call(admin, 'GET', `${url}?date=2025-09-01`);
     expect(inside.statusCode).toBe(200);
     expect(inside.json()).toMatchObject({
-      policySource: 'category', policyName: '挖掘机整机保修(12 个月/2000 小时)', repairHistoryIncluded: false,
+      policySource: 'category', policyName: '挖掘机整机保修(12 个月/2000 小时)', repairHistoryIncluded: true,
       result: { status: 'in_warranty', start: { event: 'acceptance', date: '2025-03-06' }, wholeUnit: { state: 'active' } },
     });
     expect(inside.json().summary).toMatch(/^在保，因为/);

@@ -34,10 +34,11 @@ export async function getEquipment(db: Db, ctx: ServiceContext, id: string): Pro
   return toEquipment(row, (await repo.latestReadings(db, [id])).get(id) ?? null);
 }
 
-export async function listEquipment(db: Db, ctx: ServiceContext, q: ListEquipmentQuery): Promise<Page<Equipment>> {
-  const { rows, total } = await repo.listUnits(db, ctx.actor.scope, q);
+/** isTotalCapped: a serial search counted only up to repo.SERIAL_SEARCH_TOTAL_CAP matches, `total` is a lower bound. */
+export async function listEquipment(db: Db, ctx: ServiceContext, q: ListEquipmentQuery): Promise<Page<Equipment> & { isTotalCapped: boolean }> {
+  const { rows, total, isTotalCapped } = await repo.listUnits(db, ctx.actor.scope, q);
   const latest = await repo.latestReadings(db, rows.map((r) => r.id));
-  return { items: rows.map((r) => toEquipment(r, latest.get(r.id) ?? null)), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => toEquipment(r, latest.get(r.id) ?? null)), total, isTotalCapped, page: q.page, pageSize: q.pageSize };
 }
 
 // The owner must be a customer the caller can see (else 404, as if it did not exist).

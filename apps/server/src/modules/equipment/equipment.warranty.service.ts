@@ -1,6 +1,6 @@
 import {
-  computeWarranty, renderWarrantyCoverage, renderWarrantySummary, toShanghaiDate,
-  type EquipmentWarranty, type Locale, type PublicWarranty, type WarrantyContract, type WarrantyPolicy, type WarrantyResult,
+  allScope, computeWarranty, renderWarrantyCoverage, renderWarrantySummary, toShanghaiDate,
+  type EquipmentWarranty, type Locale, type PublicWarranty, type ServiceReport, type WarrantyContract, type WarrantyPolicy, type WarrantyRepair, type WarrantyResult,
 } from '@sht/domain';
 import type { Db } from '../../db/database.js';
 import type { AnonymousContext, ServiceContext } from '../../context.js';
@@ -10,6 +10,7 @@ import { equipmentErrors } from './equipment.errors.js';
 import { toContract } from './equipment.mapper.js';
 import * as repo from './equipment.repository.js';
 import { loadUnit, normalizeSerial } from './equipment.service.js';
+import { repairsOfUnit } from '../workorders/workorders.repository.js';
 
 type WarrantyUnitRow = Pick<EquipmentUnitsTable, 'id' | 'serial_no' | 'sale_date' | 'installation_date' | 'acceptance_date' | 'warranty_start_event'>
   & { model_code: string; model_policy_json: string | null; category_policy_json: string | null };
@@ -40,11 +41,34 @@ async function compute(db: Db, u: WarrantyUnitRow, policy: WarrantyPolicy, query
     },
     policy,
     readings,
-    // Repairs will come from work orders, which do not exist yet.
-    repairs: [],
+    repairs: await repairHistory(db, u.id, queryDate),
     contracts,
     queryDate,
   });
+}
+
+/**
+ * The unit's repair work orders as the engine's repair history: sent in on the fault date, back on
+ * the (Shanghai) day it was resolved; the report says whether it was a warranty repair, which
+ * main part was replaced and the fault code the repeated-repair rules compare.
+ */
+async function repairHistory(db: Db, unitId: string, queryDate: string): Promise<WarrantyRepair[]> {
+  const repairs: WarrantyRepair[] = [];
+  for (const r of await repairsOfUnit(db, unitId)) {
+    if (r.fault_date > queryDate) continue;
+    const report = r.report_json ? (JSON.parse(r.report_json) as Partial<ServiceReport>) : null;
+    const endDate = r.resolved_at ? toShanghaiDate(new Date(r.resolved_at).toISOString()) : undefined;
+    repairs.push({
+      id: r.number,
+      faultCode: report?.faultCode ?? r.fault_category ?? r.title,
+      isSerious: report?.isSeriousFault ?? false,
+      ...(report?.mainPartReplaced ? { mainPart: report.mainPartReplaced, isMainPartReplacement: true } : {}),
+      isWarrantyRepair: r.is_warranty_repair === null ? true : Boolean(r.is_warranty_repair),
+      startDate: r.fault_date,
+      ...(endDate && endDate >= r.fault_date && endDate <= queryDate ? { endDate } : {}),
+    });
+  }
+  return repairs;
 }
 
 const allCoverages = (r: WarrantyResult) => [r.returnWindow, r.replaceWindow, r.wholeUnit, ...r.mainParts, ...r.contracts, ...r.repeatedRepair];
@@ -62,8 +86,21 @@ export async function getEquipmentWarranty(db: Db, ctx: ServiceContext, id: stri
     summary: renderWarrantySummary(result, locale),
     result,
     coverages: allCoverages(result).map((c) => ({ ...c, explanation: renderWarrantyCoverage(c, locale) })),
-    repairHistoryIncluded: false,
+    repairHistoryIncluded: true,
   };
+}
+
+/**
+ * The unit's 三包 status on a date for pricing a repair. No scope check here: the caller has
+ * already been allowed to see the work order the unit belongs to. Null when the model has no policy.
+ */
+export async function unitWarrantyOnDate(db: Db, unitId: string, date: string, locale: Locale): Promise<{ result: WarrantyResult; summary: string; wearParts: string[] } | null> {
+  const unit = await repo.findUnit(db, allScope, unitId);
+  if (!unit) return null;
+  const own = parsePolicy(unit.model_policy_json) ?? parsePolicy(unit.category_policy_json);
+  if (!own) return null;
+  const result = await compute(db, unit, own, date);
+  return { result, summary: renderWarrantySummary(result, locale), wearParts: own.exclusions.wearParts };
 }
 
 /** Public check by serial: today's status with the model name only — no owner, site or contact. */

@@ -2,15 +2,15 @@ import {
   createEquipmentSchema, equipmentImportColumns as COL, normalizePhone, parseEquipmentStatus, parseSheetDate, parseWarrantyStartEvent,
   type EquipmentStatus, type EquipmentImportField, type WarrantyStartEvent,
 } from '@sht/domain';
-import type { SheetCell, SheetRow } from './imports.xlsx.js';
+import type { CheckedRow, ImportRow, StoredRowError } from './import-spec.js';
+import { cellText as text, type SheetRow } from './imports.xlsx.js';
 
 /** A validated row, ready to write; kept in the job between preview and commit. */
-export type UnitImportRow = {
-  row: number; serialNo: string; modelId: string; customerId: string; outletOrgId: string | null;
+export type UnitImportRow = ImportRow & {
+  serialNo: string; modelId: string; customerId: string; outletOrgId: string | null;
   saleDate: string; deliveryDate: string | null; installationDate: string | null; acceptanceDate: string | null;
-  warrantyStartEvent: WarrantyStartEvent | null; status: EquipmentStatus; notes: string | null; existingId: string | null;
+  warrantyStartEvent: WarrantyStartEvent | null; status: EquipmentStatus; notes: string | null;
 };
-export type StoredRowError = { row: number; column: string; zh: string; en: string };
 
 /** What the database knows about the values of a file, looked up in bulk beforehand. */
 export type UnitLookups = {
@@ -23,11 +23,10 @@ export type UnitLookups = {
 
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000'; // lets the schema check a row whose references failed
 
-const text = (cell: SheetCell | undefined): string | null => (cell === null || cell === undefined ? null : cell instanceof Date ? cell.toISOString().slice(0, 10) : cell);
 export const serialOf = (r: SheetRow): string | null => text(r.cells.get(COL.serialNo))?.toUpperCase() ?? null;
 
 /** Checks one row; returns the row to write, or the errors that keep it out. */
-export function validateUnitRow(r: SheetRow, look: UnitLookups, isDuplicate: boolean): { row: UnitImportRow | null; errors: StoredRowError[] } {
+export function validateUnitRow(r: SheetRow, look: UnitLookups): CheckedRow<UnitImportRow> {
   const errors: StoredRowError[] = [];
   const fail = (field: EquipmentImportField, zh: string, en: string) => errors.push({ row: r.row, column: COL[field], zh, en });
   const get = (field: EquipmentImportField) => text(r.cells.get(COL[field]));
@@ -38,7 +37,6 @@ export function validateUnitRow(r: SheetRow, look: UnitLookups, isDuplicate: boo
   };
 
   const serialNo = serialOf(r);
-  if (isDuplicate) fail('serialNo', `序列号 ${serialNo} 在文件中重复`, `Serial ${serialNo} appears more than once in the file`);
   const modelCode = get('modelCode');
   const modelId = modelCode ? look.models.get(modelCode) : undefined;
   if (modelCode && !modelId) fail('modelCode', `型号编码不存在:${modelCode}`, `Unknown model code: ${modelCode}`);

@@ -49,7 +49,14 @@ export function findCustomersByPhone(db: Db, scope: Scope, digits: readonly stri
 }
 
 export function findOrgsByCode(db: Db, scope: Scope, codes: readonly string[]) {
-  return inChunks(codes, (c) => db.selectFrom('orgs').select(['id', 'code']).where((eb) => inScope(eb, 'orgs.path', scope)).where('code', 'in', c).execute());
+  return inChunks(codes, (c) => db.selectFrom('orgs').select(['id', 'code', 'is_active']).where((eb) => inScope(eb, 'orgs.path', scope)).where('code', 'in', c).execute());
+}
+
+/** Customers with these phones, in any org: the caller's scope is checked against org_path. */
+export function findPhoneOwners(db: Db, digits: readonly string[]) {
+  return inChunks(digits, (c) =>
+    db.selectFrom('customer_phones').innerJoin('customers', 'customers.id', 'customer_phones.customer_id').innerJoin('orgs', 'orgs.id', 'customers.org_id')
+      .select(['customers.id', 'customer_phones.digits', 'orgs.path as org_path']).where('customer_phones.digits', 'in', c).execute());
 }
 
 /** Units with these serials, in any org: the caller's scope is checked against org_path. */
@@ -62,7 +69,8 @@ export function findUnitsBySerial(db: Db, serials: readonly string[]) {
 
 // ── Writes ───────────────────────────────────────────────────────────────────────────────────
 export async function insertUnits(db: Db, rows: readonly EquipmentUnitsTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 50) await db.insertInto('equipment_units').values(rows.slice(i, i + 50)).execute();
+  // 200 rows × 15 columns stay well under both databases' parameter limits.
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('equipment_units').values(rows.slice(i, i + 200)).execute();
 }
 
 type UnitPatch = Omit<EquipmentUnitsTable, 'id' | 'serial_no' | 'customer_id' | 'version' | 'created_at'>;

@@ -1,46 +1,12 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDialects, type Session, type TestApp } from '../../test/test-app.js';
-
-type Cell = string | Date | null;
-type Preview = {
-  token: string; rows: number; valid: number; errorCount: number; errors: { row: number; column: string; reason: string }[];
-  duplicates: { serialNo: string; rows: number[] }[]; willCreate: number; willUpdate: number; updateRows: number[];
-};
+import * as files from './imports.test-files.js';
+import { countRows, upload, type Cell, type Preview } from './imports.test-files.js';
 
 const HEADERS = ['序列号', '型号编码', '客户名称', '客户电话', '销售日期', '安装日期', '状态', '服务网点编码'];
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
-/** An .xlsx built the way people fill one in: dates as date cells or typed text. */
-async function xlsx(rows: Cell[][], headers = HEADERS): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('装机档案');
-  sheet.addRow(headers);
-  for (const r of rows) sheet.addRow(r);
-  for (const col of [5, 6]) sheet.getColumn(col).numFmt = 'yyyy-mm-dd';
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** A large file written with the streaming writer, as the export does. */
-async function bigXlsx(n: number): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet('装机档案');
-  sheet.addRow(HEADERS).commit();
-  for (let i = 0; i < n; i += 1) sheet.addRow([`BIG-${i}`, 'ZY210', '单国强', null, '2025-01-01']).commit();
-  sheet.commit();
-  await workbook.commit();
-  return Buffer.concat(chunks);
-}
-
-function upload(file: Buffer, name = '装机档案.xlsx') {
-  const boundary = '----shtImportTest';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
-}
+const xlsx = (rows: Cell[][], headers = HEADERS) => files.xlsx(headers, rows, '装机档案');
+const bigXlsx = (n: number) => files.streamedXlsx(HEADERS, n, (i) => [`BIG-${i}`, 'ZY210', '单国强', null, '2025-01-01']);
 
 const sample: Cell[][] = [
   ['IMP-0001', 'ZY210', '单国强', null, day('2025-03-01'), day('2025-03-05'), '在用', 'O-NJJN'], // 2: new
@@ -63,13 +29,9 @@ describe.each(testDialects())('unit imports on %s', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  async function counts() {
-    const n = async (table: 'equipment_units' | 'import_jobs' | 'audit_log') =>
-      Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    return { units: await n('equipment_units'), jobs: await n('import_jobs'), audit: await n('audit_log') };
-  }
+  const counts = () => countRows(t.handle.db, ['equipment_units', 'import_jobs', 'audit_log']);
   const preview = async (file: Buffer, headers: Record<string, string> = {}) => {
-    const body = upload(file);
+    const body = upload(file, '装机档案.xlsx');
     return t.call(east, 'POST', '/api/v1/imports/equipment/preview', body.payload, { 'content-type': body.type, ...headers });
   };
   const unit = (serial: string) => t.handle.db.selectFrom('equipment_units').selectAll().where('serial_no', '=', serial).executeTakeFirst();
@@ -80,14 +42,14 @@ describe.each(testDialects())('unit imports on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     const p = res.json<Preview>();
     expect(p).toMatchObject({ rows: 9, valid: 3, errorCount: 6, willCreate: 2, willUpdate: 1, updateRows: [9] });
-    expect(p.duplicates).toEqual([{ serialNo: 'IMP-0006', rows: [7, 8] }]);
+    expect(p.duplicates).toEqual([{ column: '序列号', value: 'IMP-0006', rows: [7, 8] }]);
     const at = (row: number) => p.errors.filter((e) => e.row === row).map((e) => [e.column, e.reason]);
     expect(at(4)).toEqual([['销售日期', '日期无效:2025-02-30']]);
     expect(at(5)).toEqual([['型号编码', '型号编码不存在:XX999']]);
     expect(at(6)).toEqual([['客户名称', '客户不存在:赵铁柱']]);
     expect(at(7)).toEqual([['序列号', '序列号 IMP-0006 在文件中重复']]);
     expect(at(10).map(([column]) => column).sort()).toEqual(['安装日期', '服务网点编码', '状态'].sort());
-    expect(await counts()).toEqual({ ...before, jobs: before.jobs + 1 });
+    expect(await counts()).toEqual({ ...before, import_jobs: before.import_jobs + 1 });
     expect(await unit('IMP-0001')).toBeUndefined();
 
     const en = (await preview(await xlsx(sample), { 'accept-language': 'en' })).json<Preview>();
@@ -122,7 +84,7 @@ describe.each(testDialects())('unit imports on %s', (dialect) => {
     const before = await counts();
     const res = await t.call(east, 'POST', `/api/v1/imports/${p.token}/commit`, { mode: 'all-or-nothing' });
     expect(res.json()).toMatchObject({ status: 'committed', created: 0, updated: 2 });
-    expect((await counts()).units).toBe(before.units);
+    expect((await counts()).equipment_units).toBe(before.equipment_units);
     expect(await unit('IMP-0002')).toMatchObject({ status: 'under_repair', version: 2 });
   });
 

@@ -84,6 +84,11 @@ export async function rewriteSubtreePaths(db: Db, oldPath: string, newPath: stri
     .set({ org_path: sql<string>`${newPath} || substr(org_path, ${oldPath.length + 1})` })
     .where('org_path', 'like', `${oldPath}%`)
     .execute();
+  await db
+    .updateTable('work_orders')
+    .set({ org_path: sql<string>`${newPath} || substr(org_path, ${oldPath.length + 1})` })
+    .where('org_path', 'like', `${oldPath}%`)
+    .execute();
 }
 
 export async function countActiveChildren(db: Db, id: string): Promise<number> {

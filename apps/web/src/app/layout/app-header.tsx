@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogout, useSession } from '../../features/auth/hooks/use-me';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 
 export function AppHeader({ isMobile, onOpenMenu }: { isMobile: boolean; onOpenMenu: () => void }) {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function AppHeader({ isMobile, onOpenMenu }: { isMobile: boolean; onOpenM
             <Typography.Text type="secondary" data-testid="header-org-name">{` · ${me.orgName}`}</Typography.Text>
           </span>
         )}
+        <NotificationBell />
         <LanguageSwitch />
         <Tooltip title={t('header.logout')}>
           <Button

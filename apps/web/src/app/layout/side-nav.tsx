@@ -4,23 +4,33 @@ import { Menu } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarOutlined,
+  CalendarOutlined,
   ContactsOutlined,
   DashboardOutlined,
+  ProfileOutlined,
+  ToolOutlined,
   TeamOutlined,
+  UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@sht/domain';
 import { useCan } from '../../features/auth/hooks/use-me';
 
-type NavKey = 'dashboard' | 'customers' | 'orgs' | 'users' | 'audit' | 'account';
+type NavKey = 'dashboard' | 'customers' | 'equipment' | 'orgs' | 'users' | 'audit' | 'account' | 'calendars' | 'imports' | 'work-orders' | 'my-jobs';
 
 const navItems: { key: NavKey; icon: ReactNode; permission?: Permission }[] = [
   { key: 'dashboard', icon: <DashboardOutlined /> },
+  { key: 'work-orders', icon: <ProfileOutlined />, permission: 'workorder.read' },
+  { key: 'my-jobs', icon: <CarOutlined />, permission: 'workorder.field' },
   { key: 'customers', icon: <ContactsOutlined />, permission: 'customer.read' },
+  { key: 'equipment', icon: <ToolOutlined />, permission: 'equipment.read' },
   { key: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   { key: 'users', icon: <TeamOutlined />, permission: 'user.read' },
   { key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'calendars', icon: <CalendarOutlined />, permission: 'calendar.read' },
+  { key: 'imports', icon: <UploadOutlined />, permission: 'equipment.write' },
   { key: 'account', icon: <UserOutlined /> },
 ];
 

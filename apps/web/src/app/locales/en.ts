@@ -1,4 +1,10 @@
 import type { Translation } from './zh-CN';
+import { equipmentEn } from '../../features/equipment/locales/equipment.en';
+import { attachmentsEn } from '../../features/attachments/locales/attachments.en';
+import { calendarsEn } from '../../features/calendars/locales/calendars.en';
+import { importsEn } from '../../features/imports/locales/imports.en';
+import { workOrdersEn } from '../../features/workorders/locales/workorders.en';
+import { notificationsEn } from '../../features/notifications/locales/notifications.en';
 
 export const en: Translation = {
   common: {
@@ -49,9 +55,14 @@ export const en: Translation = {
   nav: {
     dashboard: 'Dashboard',
     customers: 'Customers',
+    equipment: 'Equipment',
     orgs: 'Organisations',
     users: 'Users',
     audit: 'Audit log',
+    calendars: 'Calendars',
+    imports: 'Import',
+    'work-orders': 'Work orders',
+    'my-jobs': 'My jobs',
     account: 'My account',
     menu: 'Menu',
   },
@@ -341,6 +352,12 @@ export const en: Translation = {
       empty: '(empty)',
     },
   },
+  equipment: equipmentEn,
+  attachments: attachmentsEn,
+  calendars: calendarsEn,
+  imports: importsEn,
+  workOrders: workOrdersEn,
+  notifications: notificationsEn,
   account: {
     title: 'My account',
     profile: 'Profile',

@@ -1,4 +1,10 @@
 // Chinese is the product's first language; en.ts must have the same shape (checked by its type).
+import { equipmentZh } from '../../features/equipment/locales/equipment.zh-CN';
+import { attachmentsZh } from '../../features/attachments/locales/attachments.zh-CN';
+import { calendarsZh } from '../../features/calendars/locales/calendars.zh-CN';
+import { importsZh } from '../../features/imports/locales/imports.zh-CN';
+import { workOrdersZh } from '../../features/workorders/locales/workorders.zh-CN';
+import { notificationsZh } from '../../features/notifications/locales/notifications.zh-CN';
 export const zhCN = {
   common: {
     appName: '售后通',
@@ -48,9 +54,14 @@ export const zhCN = {
   nav: {
     dashboard: '工作台',
     customers: '客户',
+    equipment: '装机档案',
     orgs: '组织机构',
     users: '用户',
     audit: '审计日志',
+    calendars: '工作日历',
+    imports: '批量导入',
+    'work-orders': '服务工单',
+    'my-jobs': '我的任务',
     account: '我的账户',
     menu: '菜单',
   },
@@ -341,6 +352,12 @@ export const zhCN = {
       empty: '（空）',
     },
   },
+  equipment: equipmentZh,
+  attachments: attachmentsZh,
+  calendars: calendarsZh,
+  imports: importsZh,
+  workOrders: workOrdersZh,
+  notifications: notificationsZh,
   account: {
     title: '我的账户',
     profile: '个人信息',

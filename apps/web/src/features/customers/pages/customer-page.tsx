@@ -10,6 +10,7 @@ import { PageHeader } from '../../../shared/page-header';
 import { testId } from '../../../shared/test-id';
 import { useRunAction } from '../../../shared/use-run-action';
 import { useCan } from '../../auth/hooks/use-me';
+import { CustomerUnits } from '../../equipment/components/customer-units';
 import { regionText } from '../customer-form.utils';
 import { CustomerFormModal } from '../components/customer-form-modal';
 import { CustomerGradeTag } from '../components/customer-grade-tag';
@@ -17,7 +18,7 @@ import { CustomerPrintSheet } from '../components/customer-print-sheet';
 import { useCustomer, useCustomerMutations } from '../hooks/use-customers';
 import '../customers.css';
 
-// Modules that will hang off the customer (equipment, tickets, leads, surveys) are not built yet.
+// Sections of what hangs off the customer; all but the units (equipment) are not built yet.
 const sections = ['equipment', 'orders', 'followUps', 'surveys'] as const;
 
 /** The 360° view of one customer: who, where, how to reach them, and (later) everything they own and asked for. */
@@ -143,7 +144,9 @@ function CustomerView({ customer }: { customer: Customer }) {
               items={sections.map((s) => ({
                 key: s,
                 label: t(`customers.sections.${s}`),
-                children: (
+                children: s === 'equipment' && can('equipment.read') ? (
+                  <CustomerUnits customer={customer} />
+                ) : (
                   <Empty
                     image={Empty.PRESENTED_IMAGE_SIMPLE}
                     description={

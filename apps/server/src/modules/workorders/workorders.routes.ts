@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  createWorkOrderSchema, idParamsSchema, listWorkOrdersQuerySchema, serviceReportInputSchema, serviceReportSchema, slaTimelineSchema, transitionSchema, workOrderDetailSchema, workOrderEventListSchema,
+  workOrderPageSchema,
+} from '@sht/domain';
+import { ctxOf, requirePermission } from '../../http/auth.js';
+import { localeOf } from '../../http/error-handler.js';
+import * as reports from './workorders.report.service.js';
+import * as workOrders from './workorders.service.js';
+
+const tags = ['work orders'];
+
+export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app.deps;
+  const read = requirePermission('workorder.read');
+  const one = { tags, params: idParamsSchema };
+  const opts = { repeatRepairDays: config.repeatRepairDays };
+
+  // ?status=open lists everything not yet resolved; ?assigneeId=me is a technician's job list.
+  app.get('/', { schema: { tags, querystring: listWorkOrdersQuerySchema, response: { 200: workOrderPageSchema } }, onRequest: read },
+    async (request) => workOrders.listWorkOrders(db, ctxOf(request), request.query));
+  app.get('/:id', { schema: { ...one, response: { 200: workOrderDetailSchema } }, onRequest: read },
+    async (request) => workOrders.getWorkOrder(db, ctxOf(request), request.params.id));
+  app.post('/', { schema: { tags, body: createWorkOrderSchema, response: { 201: workOrderDetailSchema } }, onRequest: requirePermission('workorder.write') },
+    async (request, reply) => reply.status(201).send(await workOrders.createWorkOrder(db, ctxOf(request), request.body, opts)));
+  app.get('/:id/events', { schema: { ...one, response: { 200: workOrderEventListSchema } }, onRequest: read },
+    async (request) => workOrders.listWorkOrderEvents(db, ctxOf(request), request.params.id));
+  app.get('/:id/sla', { schema: { ...one, response: { 200: slaTimelineSchema } }, onRequest: read },
+    async (request) => workOrders.getSlaTimeline(db, ctxOf(request), request.params.id));
+  // The on-site report (客户投诉处理情况表): parts, hours, km, test run, liability; the charge sheet comes back.
+  app.get('/:id/report', { schema: { ...one, response: { 200: serviceReportSchema } }, onRequest: read },
+    async (request) => reports.getServiceReport(db, ctxOf(request), request.params.id));
+  app.put('/:id/report', { schema: { ...one, body: serviceReportInputSchema, response: { 200: serviceReportSchema } }, onRequest: read },
+    async (request) => reports.saveServiceReport(db, ctxOf(request), request.params.id, request.body, { rates: config.rates }, localeOf(request)));
+  // One lifecycle step; which permission it needs depends on the action (checked in the service).
+  app.post('/:id/transitions', { schema: { ...one, body: transitionSchema, response: { 200: workOrderDetailSchema } }, onRequest: read },
+    async (request) => workOrders.transitionWorkOrder(db, ctxOf(request), request.params.id, request.body));
+};

@@ -1,0 +1,28 @@
+// Strings of the attachments card; registered as `attachments` in app/locales/zh-CN.ts.
+export const attachmentsZh = {
+  title: '附件',
+  empty: '暂无附件',
+  upload: '上传文件',
+  purpose: '类别',
+  fileName: '文件名',
+  size: '大小',
+  uploadedBy: '上传人',
+  uploadedAt: '上传时间',
+  preview: '预览',
+  download: '下载',
+  delete: '删除',
+  deleteConfirm: '确定删除附件“{{name}}”吗？',
+  deleted: '附件已删除',
+  uploaded: '“{{name}}”已上传',
+  uploadFailed: '“{{name}}”上传失败：{{reason}}',
+  tooLarge: '文件超过 {{max}} 上限',
+  hint: '支持 {{types}}，单个文件不超过 {{max}}',
+  purposes: {
+    invoice: '购机发票',
+    warranty_card: '三包凭证',
+    photo: '照片',
+    video: '视频',
+    document: '文档',
+    signature: '签名',
+  },
+};

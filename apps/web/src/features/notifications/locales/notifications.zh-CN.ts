@@ -1,0 +1,22 @@
+export const notificationsZh = {
+  title: '消息中心',
+  bell: '消息',
+  bellUnread: '{{count}} 条未读消息',
+  searchPlaceholder: '标题或内容',
+  filter: { all: '全部', unread: '未读' },
+  fields: { kind: '类型', title: '消息', createdAt: '时间', status: '状态' },
+  kind: {
+    assignment: '派工',
+    sla_warning: '时限预警',
+    sla_breach: '已超时',
+    escalation: '升级',
+    customer_message: '客户留言',
+    status_update: '状态更新',
+  },
+  unread: '未读',
+  read: '已读',
+  markRead: '标为已读',
+  markAllRead: '全部标为已读',
+  markedAllRead: '已将 {{count}} 条消息标为已读',
+  empty: '暂无消息',
+};

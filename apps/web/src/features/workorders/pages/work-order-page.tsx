@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { WorkOrderAction, WorkOrderDetail } from '@sht/domain';
+import { isApiError } from '../../../api/api-error';
+import { formatDateTime } from '../../../shared/format';
+import { PageHeader } from '../../../shared/page-header';
+import { ActionBar } from '../components/action-bar';
+import { DiagnosisCard } from '../components/diagnosis-card';
+import { SlaCard } from '../components/sla-card';
+import { TimelineCard } from '../components/timeline-card';
+import { TransitionModal } from '../components/transition-modal';
+import { PriorityTag, WorkOrderStatusTag } from '../components/work-order-tags';
+import { useWorkOrder } from '../hooks/use-workorders';
+import { navigationUrl } from '../workorders.utils';
+import '../workorders.css';
+
+export function WorkOrderPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const query = useWorkOrder(id);
+
+  if (query.isPending) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
+  if (query.isError) {
+    const missing = isApiError(query.error) && query.error.status === 404;
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? t('workOrders.notFound') : t('errors.loadFailed')}
+        extra={<Link to="/work-orders">{t('workOrders.back')}</Link>}
+      />
+    );
+  }
+  return <WorkOrderView order={query.data} />;
+}
+
+function WorkOrderView({ order }: { order: WorkOrderDetail }) {
+  const { t } = useTranslation();
+  const [action, setAction] = useState<WorkOrderAction | null>(null);
+  const nav = navigationUrl({ address: order.siteAddress });
+
+  return (
+    <div data-testid="work-order-page">
+      <PageHeader
+        title={
+          <Space wrap size={8}>
+            <span data-testid="work-order-number">{order.number}</span>
+            <WorkOrderStatusTag status={order.status} />
+            <Tag>{t(`workOrders.type.${order.type}`)}</Tag>
+            <PriorityTag priority={order.priority} />
+            {order.isRepeat && <Tag color="red">{t('workOrders.fields.repeat')}</Tag>}
+          </Space>
+        }
+        extra={
+          <Link to="/work-orders">
+            <Button icon={<ArrowLeftOutlined />}>{t('workOrders.back')}</Button>
+          </Link>
+        }
+      />
+      <Card size="small" className="sht-wo-actions">
+        <ActionBar allowed={order.allowedActions} onPick={setAction} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card size="small" title={order.title} data-testid="wo-info">
+            <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+              <Descriptions.Item label={t('workOrders.fields.customer')}>
+                <Link to={`/customers/${order.customer.id}`} data-testid="wo-customer-link">{order.customer.name}</Link>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('workOrders.fields.equipment')}>
+                {order.equipment ? (
+                  <Link to={`/equipment/${order.equipment.id}`} data-testid="wo-equipment-link">
+                    {order.equipment.serialNo} · {order.equipment.modelName}
+                  </Link>
+                ) : t('common.none')}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('workOrders.fields.org')}>
+                <span data-testid="wo-org">{order.org.name}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('workOrders.fields.assignee')}>
+                <span data-testid="wo-assignee">{order.assignee?.name ?? t('common.none')}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('workOrders.fields.caller')}>
+                {[order.callerName, order.callerPhone].filter(Boolean).join(' ') || t('common.none')}
+                {order.callerPhone && (
+                  <a href={`tel:${order.callerPhone.replace(/[^\d+]/g, '')}`} aria-label={t('workOrders.jobs.call')} style={{ marginInlineStart: 6 }}>
+                    <PhoneOutlined />
+                  </a>
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('workOrders.fields.channel')}>{t(`workOrders.channel.${order.channel}`)}</Descriptions.Item>
+              <Descriptions.Item label={t('workOrders.fields.siteAddress')} span={{ xs: 1, sm: 2 }}>
+                {order.siteAddress ?? t('common.none')}
+                {nav && (
+                  <a href={nav} target="_blank" rel="noreferrer" style={{ marginInlineStart: 6 }}>
+                    <EnvironmentOutlined /> {t('workOrders.jobs.navigate')}
+                  </a>
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('workOrders.fields.faultDate')}>{order.faultDate}</Descriptions.Item>
+              <Descriptions.Item label={t('workOrders.fields.serviceLevel')}>{order.serviceLevel}</Descriptions.Item>
+              <Descriptions.Item label={t('workOrders.fields.createdAt')}>{formatDateTime(order.createdAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('workOrders.fields.updatedAt')}>{formatDateTime(order.updatedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('workOrders.fields.description')} span={{ xs: 1, sm: 2 }}>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{order.description}</Typography.Paragraph>
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <SlaCard targets={order.sla} calendarName={order.calendar.name} />
+        </Col>
+        <Col xs={24} lg={14}>
+          <TimelineCard orderId={order.id} />
+        </Col>
+        <Col xs={24} lg={10}>
+          <DiagnosisCard diagnosis={order.diagnosis} />
+        </Col>
+      </Row>
+      <TransitionModal order={order} action={action} onClose={() => setAction(null)} />
+    </div>
+  );
+}

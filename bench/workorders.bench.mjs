@@ -1,0 +1,373 @@
+// Work orders (工单) with a million open orders loaded: creating orders at the hotline, finding the
+// orders whose SLA is due to warn or breach, and a technician's job list.
+//
+// For each dialect: migrate + seed, bulk-load BENCH_WO_ORDERS open work orders (+ technicians with
+// sessions, customers and units) straight into the database (lib/bulk-workorders.mjs), then
+//   1. SLA sweep query, in this process through the server's own code (dist dueForSlaCheck + the
+//      server's database handle), the server not running: p50/p99 of BENCH_SLA_RUNS runs of the
+//      limit-500 page and of the count of all due, now and 6 h later (a stalled sweep); goal < 100 ms;
+//   2. start the built server; POST /api/v1/work-orders as the hotline agent lixiuying (session cookie
+//      + CSRF header) with 50 connections, each request a repair for a random loaded customer's unit;
+//      goal ≥ 1,000 orders/s and p99 < 50 ms; the server's peak RSS;
+//   3. GET /api/v1/work-orders?assigneeId=me&status=open cycling over every technician's session,
+//      with 1 and BENCH_CONNECTIONS connections; goal p99 < 20 ms.
+//
+// Env:
+//   BENCH_WO_ORDERS (1000000)  BENCH_WO_CUSTOMERS (50000)  BENCH_WO_UNITS (100000)  BENCH_WO_TECHNICIANS (300)
+//   BENCH_SECONDS (10)   BENCH_WARMUP (3)   BENCH_CREATE_CONNECTIONS (50)   BENCH_CONNECTIONS (10, job list)
+//   BENCH_SLA_RUNS (50)  BENCH_DIALECTS (sqlite,postgres)  BENCH_STRICT=1 (exit 1 on a missed goal)
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { login } from './lib/api.mjs';
+import { prepareWorkOrderDatabase, prng } from './lib/bulk-workorders.mjs';
+import { installCleanupHandlers, runCleanups } from './lib/cleanup.mjs';
+import { cpuSnapshot, cpuUsage } from './lib/cpu.mjs';
+import { finishBenchmark, formatMachine, machineInfo } from './lib/report.mjs';
+import { repoRoot, serverEntry, startNodeServer } from './lib/server.mjs';
+import { fmt, formatMarkdown, formatTable } from './lib/table.mjs';
+
+const num = (name, dflt, min, max) => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const v = Number(raw);
+  if (!Number.isFinite(v) || v < min || v > max) throw new Error(`${name} must be a number in [${min}, ${max}], got ${raw}`);
+  return v;
+};
+const ORDERS = num('BENCH_WO_ORDERS', 1_000_000, 100, 5_000_000);
+const CUSTOMERS = num('BENCH_WO_CUSTOMERS', 50_000, 10, 1_000_000);
+const UNITS = num('BENCH_WO_UNITS', 100_000, 10, 2_000_000);
+const TECHNICIANS = num('BENCH_WO_TECHNICIANS', 300, 1, 5_000);
+const SECONDS = num('BENCH_SECONDS', 10, 1, 120);
+const WARMUP = num('BENCH_WARMUP', 3, 0, 30);
+const CREATE_CONNECTIONS = num('BENCH_CREATE_CONNECTIONS', 50, 1, 200);
+const CONNECTIONS = num('BENCH_CONNECTIONS', 10, 1, 100);
+const SLA_RUNS = num('BENCH_SLA_RUNS', 50, 5, 1000);
+const DIALECTS = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
+for (const d of DIALECTS) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect ${d} (sqlite, postgres or none)`);
+
+const GOALS = { createRps: 1000, createP99: 50, slaMs: 100, jobListP99: 20 };
+const log = (msg) => console.log(`[workorders] ${msg}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const createRows = [];
+const slaRows = [];
+const jobRows = [];
+const loads = [];
+const plans = [];
+const info = {};
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * autocannon with a request built per call (body or cookie varies), `warmupSeconds` discarded, then
+ * `seconds` measured; exact percentiles of every 2xx response. 127.0.0.1 only, bounded in time.
+ */
+async function measureVaried({ url, connections, seconds, warmupSeconds, request, serverPid }) {
+  if (!/^http:\/\/127\.\d+\.\d+\.\d+:\d+$/.test(url)) throw new Error(`loopback only, not ${url}`);
+  const run = (secs, record) => new Promise((resolve, reject) => {
+    const times = [];
+    const inst = autocannon({
+      url, connections, duration: secs, timeout: 10,
+      requests: [{ method: request.method, path: request.path, setupRequest: (req) => ({ ...req, ...request.next() }) }],
+    }, (err, result) => {
+      clearTimeout(watchdog);
+      if (err) reject(err);
+      else resolve({ result, times });
+    });
+    inst.on('response', (_c, status, _b, ms) => {
+      if (record && status >= 200 && status < 300) times.push(ms);
+    });
+    const watchdog = setTimeout(() => inst.stop(), (secs + 20) * 1000);
+  });
+  let warm = { errors: 0, non2xx: 0, ok: 0 };
+  if (warmupSeconds > 0) {
+    const { result } = await run(warmupSeconds, false);
+    warm = { errors: result.errors + result.timeouts, non2xx: result.non2xx, ok: result['2xx'] };
+  }
+  const before = cpuSnapshot(serverPid);
+  const { result, times } = await run(seconds, true);
+  const cpu = cpuUsage(before, cpuSnapshot(serverPid));
+  times.sort((a, b) => a - b);
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
+  return {
+    rps: times.length / result.duration, p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1) ?? NaN,
+    ok: times.length + warm.ok, errors: result.errors + result.timeouts + warm.errors, non2xx: result.non2xx + warm.non2xx, statusCodes, cpu,
+  };
+}
+
+// CPU per request (cores ÷ req/s): moves much less than req/s when other processes take the cores.
+const perReq = (m, who) => (m.cpu && m.rps > 0 ? fmt((m.cpu[who] / m.rps) * 1e6, 0) : '—');
+const cpuText = (cpu) => (cpu ? { server: fmt(cpu.server, 2), pg: fmt(cpu.helpers, 2), others: fmt(cpu.others, 2), busy: cpu.others > 0.25 } : { server: '—', pg: '—', others: '—', busy: false });
+
+/** 1. The sweep's query through the server's own code, on the loaded database (server stopped). */
+async function benchSlaQuery(dialect, prepared, now) {
+  const dist = (p) => pathToFileURL(path.join(repoRoot, 'apps/server/dist', p)).href;
+  const { openDatabase } = await import(dist('db/database.js'));
+  const { dueForSlaCheck } = await import(dist('modules/workorders/workorders.sla-sweep.js'));
+  const handle = openDatabase({ databaseUrl: prepared.env.DATABASE_URL, dataDir: prepared.dataDir });
+  const { db } = handle;
+  try {
+    const countDue = async (at) => Number((await db.selectFrom('work_orders').select((eb) => eb.fn.countAll().as('n')).where('next_sla_check_at', '<=', at).executeTakeFirstOrThrow()).n);
+    const cases = [
+      { label: 'now', at: new Date(now).toISOString() },
+      { label: 'now + 6 h (sweep stalled)', at: new Date(now + 6 * 3_600_000).toISOString() },
+    ];
+    for (const c of cases) {
+      const due = await countDue(c.at);
+      for (const [what, fn] of [
+        ['dueForSlaCheck(db, now, 500)', async () => (await dueForSlaCheck(db, c.at, 500)).length],
+        ['count of all due', () => countDue(c.at)],
+      ]) {
+        for (let i = 0; i < 3; i++) await fn(); // warm
+        const times = [];
+        let rows = 0;
+        for (let i = 0; i < SLA_RUNS; i++) {
+          const t0 = performance.now();
+          rows = await fn();
+          times.push(performance.now() - t0);
+        }
+        times.sort((a, b) => a - b);
+        const p99 = percentile(times, 99);
+        slaRows.push({ dialect, when: c.label, what, due, rows, p50: percentile(times, 50), p99, max: times.at(-1) });
+        log(`  ${dialect} · ${c.label} · ${what}: ${rows} rows, p50 ${fmt(percentile(times, 50), 2)} ms, p99 ${fmt(p99, 2)} ms (${due} due)`);
+      }
+      // The plans, for the README.
+      const page = dialect === 'postgres'
+        ? sql`explain (analyze, buffers) select id, version, next_sla_check_at from work_orders where next_sla_check_at <= ${c.at} order by next_sla_check_at limit 500`
+        : sql`explain query plan select id, version, next_sla_check_at from work_orders where next_sla_check_at <= ${c.at} order by next_sla_check_at limit 500`;
+      const count = dialect === 'postgres'
+        ? sql`explain (analyze, buffers) select count(*) from work_orders where next_sla_check_at <= ${c.at}`
+        : sql`explain query plan select count(*) from work_orders where next_sla_check_at <= ${c.at}`;
+      for (const [what, q] of [['page of 500', page], ['count', count]]) {
+        const r = await q.execute(db);
+        const text = r.rows.map((row) => row['QUERY PLAN'] ?? row.detail ?? JSON.stringify(row)).join('\n');
+        plans.push({ dialect, when: c.label, what, text });
+      }
+    }
+    await explainJobList(dialect, db, prepared.technicians[0]);
+  } finally {
+    await handle.destroy();
+  }
+}
+
+const OPEN = ['new', 'accepted', 'dispatched', 'travelling', 'on_site', 'waiting_parts', 'waiting_customer'];
+
+/**
+ * Plans of the job list's statements as workorders.repository.ts listOrders builds them for
+ * ?assigneeId=me&status=open (scope: the technician's outlet, or orders assigned to them);
+ * the selected columns are trimmed, the FROM/WHERE/ORDER BY are the same.
+ */
+async function explainJobList(dialect, db, tech) {
+  const where = sql`(work_orders.org_path like ${`${tech.orgPath}%`} or work_orders.assignee_id = ${tech.id})
+    and work_orders.status in (${sql.join(OPEN)}) and work_orders.assignee_id = ${tech.id}`;
+  const pg = dialect === 'postgres';
+  const explain = pg ? sql.raw('explain (analyze, buffers)') : sql.raw('explain query plan');
+  const statements = [
+    ['page', sql`${explain} select work_orders.id, work_orders.number${pg ? sql`, count(*) over () as total_count` : sql``} from work_orders where ${where}
+      order by work_orders.created_at desc, work_orders.id desc limit 20 offset 0`],
+    ...(pg ? [] : [['count', sql`${explain} select count(*) as n from work_orders where ${where}`]]),
+  ];
+  for (const [what, q] of statements) {
+    const r = await q.execute(db);
+    plans.push({ dialect, when: `job list of a technician with ${tech.open} open orders`, what, text: r.rows.map((row) => row['QUERY PLAN'] ?? row.detail ?? JSON.stringify(row)).join('\n') });
+  }
+}
+
+/** 2. Orders created through HTTP by the hotline agent. */
+async function benchCreate(dialect, app, prepared) {
+  const agent = await login(app.url, 'lixiuying', prepared.password);
+  const headers = { cookie: agent.cookie, 'x-csrf-token': agent.csrfToken, 'content-type': 'application/json' };
+  const rnd = prng(7);
+  const faults = ['发动机无法启动', '液压油温过高', '行走无力', '空调不制冷', '仪表报警', '割台异响'];
+  const body = () => {
+    const u = Math.floor(rnd() * UNITS);
+    const title = faults[Math.floor(rnd() * faults.length)];
+    return JSON.stringify({
+      type: 'repair', priority: rnd() < 0.1 ? 'urgent' : 'normal', channel: 'hotline', customerId: prepared.customerId(u % CUSTOMERS), equipmentId: prepared.unitId(u),
+      title, description: `${title},客户来电,要求尽快上门。`, faultCategory: '液压系统', callerName: '王先生', callerPhone: `139${String(10_000_000 + Math.floor(rnd() * 89_999_999))}`,
+    });
+  };
+  // One checked request: 201 with the order and its SLA targets.
+  const res = await fetch(`${app.url}/api/v1/work-orders`, { method: 'POST', headers, body: body() });
+  const text = await res.text();
+  if (res.status !== 201) throw new Error(`POST /api/v1/work-orders: HTTP ${res.status} ${text.slice(0, 300)}`);
+  const order = JSON.parse(text);
+  if (order.status !== 'new' || !order.number || !Array.isArray(order.sla) || order.sla.length === 0) throw new Error(`unexpected order: ${text.slice(0, 300)}`);
+  log(`${dialect} · create order · ${CREATE_CONNECTIONS} conn: ${WARMUP} s + ${SECONDS} s …`);
+  const m = await measureVaried({
+    url: app.url, connections: CREATE_CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, serverPid: app.pid,
+    request: { method: 'POST', path: '/api/v1/work-orders', next: () => ({ headers, body: body() }) },
+  });
+  log(`  ${fmt(m.rps, 0)} orders/s, p50 ${fmt(m.p50, 2)} ms, p99 ${fmt(m.p99, 2)} ms, errors ${m.errors}, non-2xx ${m.non2xx} ${JSON.stringify(m.statusCodes)}`);
+  createRows.push({ dialect, m, rss: app.peakRssMb(), sample: `${order.number}, ${order.sla.length} SLA targets` });
+}
+
+/** 3. A technician's open jobs, cycling over every technician's session. */
+async function benchJobList(dialect, app, prepared) {
+  const techs = prepared.technicians;
+  const listPath = '/api/v1/work-orders?assigneeId=me&status=open';
+  // Checked once for a few technicians: 200, a full first page, and the total they were given.
+  for (const t of techs.slice(0, 5)) {
+    const res = await fetch(app.url + listPath, { headers: { cookie: t.cookie } });
+    const body = await res.json();
+    if (res.status !== 200 || !Array.isArray(body.items)) throw new Error(`${listPath}: HTTP ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    if (body.total !== t.open || body.items.some((o) => o.assignee?.id !== t.id)) throw new Error(`${listPath}: total ${body.total}, expected ${t.open} orders of ${t.id}`);
+  }
+  let i = 0;
+  for (const connections of [1, CONNECTIONS]) {
+    log(`${dialect} · job list · ${connections} conn: ${WARMUP} s + ${SECONDS} s …`);
+    const m = await measureVaried({
+      url: app.url, connections, seconds: SECONDS, warmupSeconds: WARMUP, serverPid: app.pid,
+      request: { method: 'GET', path: listPath, next: () => ({ headers: { cookie: techs[i++ % techs.length].cookie } }) },
+    });
+    log(`  ${fmt(m.rps, 0)} req/s, p50 ${fmt(m.p50, 2)} ms, p99 ${fmt(m.p99, 2)} ms, errors ${m.errors}, non-2xx ${m.non2xx}`);
+    jobRows.push({ dialect, connections, m });
+  }
+}
+
+async function benchDialect(dialect) {
+  const now = Date.now();
+  const prepared = await prepareWorkOrderDatabase({ dialect, orders: ORDERS, customers: CUSTOMERS, units: UNITS, technicians: TECHNICIANS, log, now });
+  Object.assign(info, prepared.info);
+  loads.push({ dialect, ...prepared });
+  log(`${dialect} · SLA sweep query, ${SLA_RUNS} runs each …`);
+  await benchSlaQuery(dialect, prepared, now);
+  log(`starting 售后通 on the loaded ${dialect} database …`);
+  const app = await startNodeServer({ name: `server (${dialect})`, script: serverEntry, env: prepared.env, startTimeoutMs: 120_000 });
+  try {
+    await benchCreate(dialect, app, prepared);
+    await sleep(500);
+    await benchJobList(dialect, app, prepared);
+  } finally {
+    const rss = app.peakRssMb();
+    for (const r of [...createRows, ...jobRows]) if (r.dialect === dialect) r.rssEnd = rss;
+    await app.stop();
+  }
+}
+
+function tables() {
+  let missed = 0;
+  let errors = 0;
+  const verdict = (m, ok, why) => {
+    if (m && (m.errors > 0 || m.non2xx > 0)) {
+      errors++;
+      return `FAIL: ${m.errors} errors, ${m.non2xx} non-2xx`;
+    }
+    if (!ok) missed++;
+    return ok ? 'pass' : `FAIL${why ? `: ${why}` : ''}`;
+  };
+  const create = {
+    columns: [
+      { key: 'dialect', title: 'dialect' }, { key: 'conn', title: 'conn', align: 'right' }, { key: 'rps', title: 'orders/s', align: 'right' },
+      { key: 'p50', title: 'p50 ms', align: 'right' }, { key: 'p99', title: 'p99 ms', align: 'right' }, { key: 'created', title: 'created', align: 'right' },
+      { key: 'rss', title: 'server peak RSS MB', align: 'right' }, { key: 'server', title: 'server cores', align: 'right' },
+      { key: 'pg', title: 'PostgreSQL cores', align: 'right' }, { key: 'others', title: 'other processes cores', align: 'right' },
+      { key: 'us', title: 'server CPU µs/order', align: 'right' }, { key: 'pgus', title: 'PostgreSQL CPU µs/order', align: 'right' },
+      { key: 'goal', title: 'goal' }, { key: 'pass', title: 'pass/fail' },
+    ],
+    rows: createRows.map((r) => {
+      const why = [r.m.rps < GOALS.createRps ? `${fmt(r.m.rps, 0)} < ${GOALS.createRps}/s` : '', r.m.p99 >= GOALS.createP99 ? `p99 ≥ ${GOALS.createP99} ms` : ''].filter(Boolean).join('; ');
+      const c = cpuText(r.m.cpu);
+      return {
+        dialect: r.dialect, conn: String(CREATE_CONNECTIONS), rps: fmt(r.m.rps, 0), p50: fmt(r.m.p50, 2), p99: fmt(r.m.p99, 2), created: fmt(r.m.ok, 0),
+        rss: fmt(r.rss, 0), server: c.server, pg: r.dialect === 'postgres' ? c.pg : '—', others: c.others + (c.busy ? ' ⚠ busy' : ''),
+        us: perReq(r.m, 'server'), pgus: r.dialect === 'postgres' ? perReq(r.m, 'helpers') : '—',
+        goal: `≥ ${GOALS.createRps.toLocaleString('en')}/s, p99 < ${GOALS.createP99} ms`, pass: verdict(r.m, why === '', why),
+      };
+    }),
+  };
+  const sla = {
+    columns: [
+      { key: 'dialect', title: 'dialect' }, { key: 'when', title: 'now' }, { key: 'what', title: 'query' }, { key: 'due', title: 'due orders', align: 'right' },
+      { key: 'rows', title: 'rows', align: 'right' }, { key: 'p50', title: 'p50 ms', align: 'right' }, { key: 'p99', title: 'p99 ms', align: 'right' },
+      { key: 'max', title: 'max ms', align: 'right' }, { key: 'goal', title: 'goal' }, { key: 'pass', title: 'pass/fail' },
+    ],
+    rows: slaRows.map((r) => ({
+      dialect: r.dialect, when: r.when, what: r.what, due: fmt(r.due, 0), rows: fmt(r.rows, 0), p50: fmt(r.p50, 2), p99: fmt(r.p99, 2), max: fmt(r.max, 2),
+      goal: `p99 < ${GOALS.slaMs} ms`, pass: verdict(null, r.p99 < GOALS.slaMs),
+    })),
+  };
+  const jobs = {
+    columns: [
+      { key: 'dialect', title: 'dialect' }, { key: 'conn', title: 'conn', align: 'right' }, { key: 'rps', title: 'req/s', align: 'right' },
+      { key: 'p50', title: 'p50 ms', align: 'right' }, { key: 'p99', title: 'p99 ms', align: 'right' }, { key: 'max', title: 'max ms', align: 'right' },
+      { key: 'server', title: 'server cores', align: 'right' }, { key: 'pg', title: 'PostgreSQL cores', align: 'right' },
+      { key: 'others', title: 'other processes cores', align: 'right' }, { key: 'us', title: 'server CPU µs/req', align: 'right' },
+      { key: 'pgus', title: 'PostgreSQL CPU µs/req', align: 'right' }, { key: 'goal', title: 'goal' }, { key: 'pass', title: 'pass/fail' },
+    ],
+    rows: jobRows.map((r) => {
+      const c = cpuText(r.m.cpu);
+      return {
+        dialect: r.dialect, conn: String(r.connections), rps: fmt(r.m.rps, 0), p50: fmt(r.m.p50, 2), p99: fmt(r.m.p99, 2), max: fmt(r.m.max, 1),
+        server: c.server, pg: r.dialect === 'postgres' ? c.pg : '—', others: c.others + (c.busy ? ' ⚠ busy' : ''),
+        us: perReq(r.m, 'server'), pgus: r.dialect === 'postgres' ? perReq(r.m, 'helpers') : '—',
+        goal: `p99 < ${GOALS.jobListP99} ms`, pass: verdict(r.m, r.m.p99 < GOALS.jobListP99),
+      };
+    }),
+  };
+  const load = {
+    columns: [
+      { key: 'dialect', title: 'dialect' }, { key: 'orders', title: 'open orders', align: 'right' }, { key: 'due', title: 'due now', align: 'right' },
+      { key: 'paused', title: 'paused (no check)', align: 'right' }, { key: 'techs', title: 'technicians', align: 'right' },
+      { key: 'perTech', title: 'open jobs per technician (min / median / max)', align: 'right' }, { key: 'base', title: 'customers + units + techs s', align: 'right' },
+      { key: 'os', title: 'orders s', align: 'right' }, { key: 'an', title: 'ANALYZE s', align: 'right' }, { key: 'rate', title: 'orders/s loaded', align: 'right' },
+    ],
+    rows: loads.map((l) => ({
+      dialect: l.dialect, orders: fmt(l.rows.work_orders, 0), due: fmt(l.stats.due, 0), paused: fmt(l.stats.paused, 0), techs: fmt(l.rows.technicians, 0),
+      perTech: `${l.stats.techOpenMin} / ${l.stats.techOpenMedian} / ${l.stats.techOpenMax}`, base: fmt(l.timing.baseSeconds, 1), os: fmt(l.timing.orderSeconds, 1),
+      an: fmt(l.timing.analyzeSeconds, 1), rate: fmt(l.rows.work_orders / l.timing.orderSeconds, 0),
+    })),
+  };
+  return { create, sla, jobs, load, missed, errors };
+}
+
+async function main() {
+  installCleanupHandlers();
+  if (!existsSync(serverEntry)) throw new Error(`${serverEntry} is missing: build the server first (npx tsc -b apps/server)`);
+  const startedAt = Date.now();
+  let fatal = null;
+  try {
+    for (const d of DIALECTS) {
+      try {
+        await benchDialect(d);
+      } catch (err) {
+        fatal ??= err;
+        log(`${d} failed: ${err instanceof Error ? err.stack : String(err)}`);
+      }
+      await runCleanups(); // stop this dialect's PostgreSQL and remove its data before the next
+    }
+  } finally {
+    await runCleanups();
+  }
+  const t = tables();
+  const machine = machineInfo({
+    ...(info.sqlite ? { sqlite: info.sqlite } : {}),
+    ...(info.postgres ? { postgres: `${info.postgres} (temp cluster)` } : {}),
+    load: `autocannon, ${WARMUP} s warm-up + ${SECONDS} s per case, 127.0.0.1; create ${CREATE_CONNECTIONS} connections, job list 1 and ${CONNECTIONS}`,
+    'wall time': `${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
+  });
+  const planText = plans.map((p) => `${p.dialect} · ${p.when} · ${p.what}:\n\n\`\`\`\n${p.text}\n\`\`\``).join('\n\n');
+  const md = [
+    '# Work-order benchmark — latest run', '', formatMachine(machine), '', '## Bulk load', '', formatMarkdown(t.load), '',
+    '## Create order (POST /api/v1/work-orders as hotline agent lixiuying)', '', formatMarkdown(t.create), '',
+    `## SLA sweep query (${SLA_RUNS} runs each, in-process, server code from apps/server/dist)`, '', formatMarkdown(t.sla), '',
+    '## Technician job list (GET /api/v1/work-orders?assigneeId=me&status=open, every technician in turn)', '', formatMarkdown(t.jobs), '',
+    '## Query plans', '', planText, '',
+  ].join('\n');
+  await finishBenchmark({
+    name: 'workorders', machine, markdown: md, tables: [formatTable(t.load), formatTable(t.create), formatTable(t.sla), formatTable(t.jobs)],
+    fatal, errors: t.errors, missed: t.missed,
+  });
+}
+
+main().catch(async (err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  await runCleanups();
+  process.exit(1);
+});

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchBrowser } from './support/browser.js';
+import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+
+// Journey of a repair call: the hotline agent registers it while the caller is on the line and
+// dispatches it to the outlet's technician; the technician works it from a phone (travel, check-in
+// with position, on-site report); the agent confirms by phone and closes it, every SLA target met.
+describe.skipIf(!hasChromium())('service work orders in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function login(page: Page, username: string) {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.locator('#login_username').fill(username);
+    await page.locator('#login_password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/dashboard$/);
+  }
+
+  const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
+  const actionButtons = async (page: Page) =>
+    (await page.getByTestId('wo-actions').locator('button').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid'))));
+
+  async function runAction(page: Page, action: string, fill?: () => Promise<void>) {
+    await page.getByTestId(`wo-action-${action}`).click();
+    // The modal's root wrapper is not a box of its own: wait on its submit button.
+    await page.getByTestId('wo-action-submit').waitFor();
+    await fill?.();
+    await page.getByTestId('wo-action-submit').click();
+    await page.getByTestId('wo-action-submit').waitFor({ state: 'hidden' });
+  }
+
+  it('runs a repair from the hotline call to closing, with the technician on a phone', async () => {
+    // ── The hotline agent takes the call ─────────────────────────────────────────────────────
+    const agent = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await login(agent, 'lixiuying');
+    await agent.getByTestId('nav-work-orders').click();
+    await agent.getByTestId('work-orders-table').waitFor();
+    await agent.getByTestId('work-order-create').click();
+    await agent.getByTestId('work-order-new-page').waitFor();
+
+    // The search box has the focus: the agent types the last digits the caller reads out.
+    await agent.keyboard.type('130001');
+    const option = agent
+      .locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)')
+      .filter({ has: agent.getByTestId('intake-customer-option') })
+      .first();
+    await expect.poll(() => option.innerText().catch(() => ''), { timeout: 10_000 }).toContain('张三农业合作社');
+    await agent.keyboard.press('Enter');
+    await expect.poll(() => text(agent, 'intake-customer')).toContain('张三农业合作社');
+    // The caller is the contact whose number was typed.
+    await expect.poll(() => agent.getByTestId('intake-caller-phone').inputValue()).toBe('13962130001');
+    expect(await agent.getByTestId('intake-caller-name').inputValue()).toBe('张三');
+
+    // The customer's two units are listed; the broken one is picked.
+    const unit = agent.getByTestId('intake-unit').filter({ hasText: '4LZ6-2024-00312' });
+    await unit.waitFor();
+    expect(await agent.getByTestId('intake-unit').count()).toBe(2);
+    await unit.click();
+    await agent.getByTestId('intake-description').fill('收割时割台不升降，液压油管有渗漏。');
+    await agent.getByTestId('intake-title').fill('割台无法升降');
+    await agent.getByTestId('intake-title').press('Enter');
+
+    await agent.getByTestId('work-order-page').waitFor();
+    expect(agent.url()).toMatch(/\/work-orders\/[0-9a-f-]{36}$/);
+    const orderUrl = agent.url();
+    const number = await text(agent, 'work-order-number');
+    expect(number).toMatch(/^WO\d{8}\d{4}$/);
+    expect(await text(agent, 'work-order-status')).toBe('新建');
+    const info = await text(agent, 'wo-info');
+    expect(info).toContain('张三农业合作社');
+    expect(info).toContain('4LZ6-2024-00312');
+    expect(info).toContain('苏州吴中农机特约维修站'); // the unit's servicing outlet is responsible
+    expect(info).toContain('13962130001');
+
+    // Only what the agent may do now: no field steps, no resolving or closing a new order.
+    const offered = await actionButtons(agent);
+    expect(offered).toEqual(expect.arrayContaining(['wo-action-accept', 'wo-action-dispatch', 'wo-action-cancel']));
+    for (const illegal of ['wo-action-close', 'wo-action-resolve', 'wo-action-confirm', 'wo-action-start_travel', 'wo-action-arrive']) {
+      expect(offered).not.toContain(illegal);
+    }
+
+    // Dispatch to 黄磊 of the outlet.
+    await runAction(agent, 'dispatch', async () => {
+      await agent.getByTestId('wo-dispatch-technician').click();
+      await agent.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '黄磊' }).first().click();
+    });
+    await expect.poll(() => text(agent, 'work-order-status')).toBe('已派工');
+    expect(await text(agent, 'wo-assignee')).toBe('黄磊');
+
+    // The list finds it by the caller's phone, with its SLA badge.
+    await agent.goto(`${server.baseUrl}/work-orders?status=open&q=13962130001`);
+    const row = agent.getByTestId('work-orders-table').locator('tbody tr[data-row-key]').filter({ hasText: number });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('已派工');
+    expect(await row.getByTestId('work-order-due').innerText()).toContain('到场');
+
+    // ── The technician on the phone ──────────────────────────────────────────────────────────
+    const phoneContext = await browser.newContext({
+      viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN',
+      geolocation: { latitude: 31.2405, longitude: 120.4218, accuracy: 25 }, permissions: ['geolocation'],
+    });
+    const phone = await phoneContext.newPage();
+    await login(phone, 'huanglei');
+    await phone.goto(`${server.baseUrl}/my-jobs`);
+    const card = phone.locator(`[data-testid="job-card"][data-number="${number}"]`);
+    await card.waitFor();
+    expect(await card.innerText()).toContain('割台无法升降');
+    expect(await card.getByTestId('job-navigate').getAttribute('href')).toMatch(/^https:\/\/uri\.amap\.com\/search\?keyword=/);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Dispatched: travel or check in; resolving needs the visit first.
+    expect(await card.getByTestId('job-resolve').count()).toBe(0);
+
+    await card.getByTestId('job-start_travel').click();
+    await expect.poll(() => card.getByTestId('work-order-status').innerText()).toBe('在途');
+    await card.getByTestId('job-arrive').click();
+    await expect.poll(() => card.getByTestId('work-order-status').innerText()).toBe('已到场');
+    await card.getByTestId('job-resolve').click();
+    await phone.getByTestId('wo-action-submit').waitFor();
+    await phone.getByTestId('wo-resolve-symptom').fill('割台升降无动作');
+    await phone.getByTestId('wo-resolve-cause').fill('液压油管接头 O 形圈老化渗漏，系统压力不足');
+    await phone.getByTestId('wo-resolve-action').fill('更换 O 形圈并补充液压油，试车正常');
+    await phone.getByTestId('wo-action-submit').click();
+    // Resolved jobs leave the open list.
+    await card.waitFor({ state: 'detached' });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // The order page fits the phone too.
+    await phone.goto(orderUrl);
+    await phone.getByTestId('wo-diagnosis').waitFor();
+    expect(await text(phone, 'wo-diagnosis')).toContain('液压油管接头 O 形圈老化渗漏');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phoneContext.close();
+
+    // ── The agent calls back, confirms and closes ────────────────────────────────────────────
+    await agent.goto(orderUrl);
+    await expect.poll(() => text(agent, 'work-order-status')).toBe('已解决');
+    await runAction(agent, 'confirm', async () => {
+      await agent.getByTestId('wo-confirm-method').getByText('电话确认').click();
+    });
+    await expect.poll(() => text(agent, 'work-order-status')).toBe('已确认');
+    await runAction(agent, 'close');
+    await expect.poll(() => text(agent, 'work-order-status')).toBe('已关闭');
+    expect(await actionButtons(agent)).toEqual(['wo-action-reopen']);
+
+    // The full timeline, in order, with who did each step.
+    const events = agent.getByTestId('wo-event');
+    await expect.poll(() => events.count()).toBe(7);
+    const actions = await events.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    expect(actions).toEqual(['create', 'dispatch', 'start_travel', 'arrive', 'resolve', 'confirm', 'close']);
+    const timeline = await text(agent, 'wo-timeline');
+    for (const s of ['登记', '派给 黄磊', '出发', '到场签到', '完工', '客户确认', '确认方式：电话确认', '关闭', '李秀英', '黄磊']) {
+      expect(timeline).toContain(s);
+    }
+    expect(timeline).toContain('位置 31.24050, 120.42180');
+    expect(timeline).toContain('更换 O 形圈并补充液压油，试车正常');
+
+    // Every SLA target was met.
+    const sla = await text(agent, 'wo-sla');
+    for (const kind of ['response', 'arrival', 'resolution']) {
+      expect(await agent.getByTestId(`wo-sla-${kind}`).getAttribute('data-state')).toBe('met');
+    }
+    expect(sla.match(/已达成/g)?.length).toBe(3);
+    for (const s of ['响应', '到场', '解决']) expect(sla).toContain(s);
+    expect(sla).not.toContain('已超时');
+    await agent.close();
+  });
+});

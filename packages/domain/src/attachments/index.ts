@@ -1,0 +1,2 @@
+export * from './attachments.schemas.js';
+export * from './attachments.rules.js';

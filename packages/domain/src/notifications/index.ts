@@ -1,0 +1,2 @@
+export * from './notifications.schemas.js';
+export * from './notifications.rules.js';

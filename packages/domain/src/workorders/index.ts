@@ -1,0 +1,4 @@
+export * from './workorders.state.js';
+export * from './workorders.sla.js';
+export * from './workorders.schemas.js';
+export * from './workorders.report.js';
