@@ -6,6 +6,8 @@
 //   1. SLA sweep query, in this process through the server's own code (dist dueForSlaCheck + the
 //      server's database handle), the server not running: p50/p99 of BENCH_SLA_RUNS runs of the
 //      limit-500 page and of the count of all due, now and 6 h later (a stalled sweep); goal < 100 ms;
+//      Then the same built app in-process (app.inject, one request at a time) with a Kysely query
+//      log: statements per create / job list and the time of each (where a request's time goes);
 //   2. start the built server; POST /api/v1/work-orders as the hotline agent lixiuying (session cookie
 //      + CSRF header) with 50 connections, each request a repair for a random loaded customer's unit;
 //      goal ≥ 1,000 orders/s and p99 < 50 ms; the server's peak RSS;
@@ -15,12 +17,13 @@
 // Env:
 //   BENCH_WO_ORDERS (1000000)  BENCH_WO_CUSTOMERS (50000)  BENCH_WO_UNITS (100000)  BENCH_WO_TECHNICIANS (300)
 //   BENCH_SECONDS (10)   BENCH_WARMUP (3)   BENCH_CREATE_CONNECTIONS (50)   BENCH_CONNECTIONS (10, job list)
-//   BENCH_SLA_RUNS (50)  BENCH_DIALECTS (sqlite,postgres)  BENCH_STRICT=1 (exit 1 on a missed goal)
+//   BENCH_SLA_RUNS (50)  BENCH_WO_STATEMENT_RUNS (200, in-process requests with a query log)  BENCH_DIALECTS (sqlite,postgres)  BENCH_STRICT=1 (exit 1 on a missed goal)
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { login } from './lib/api.mjs';
 import { prepareWorkOrderDatabase, prng } from './lib/bulk-workorders.mjs';
 import { installCleanupHandlers, runCleanups } from './lib/cleanup.mjs';
@@ -48,10 +51,15 @@ const SLA_RUNS = num('BENCH_SLA_RUNS', 50, 5, 1000);
 const DIALECTS = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
 for (const d of DIALECTS) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect ${d} (sqlite, postgres or none)`);
 
+const STATEMENT_RUNS = num('BENCH_WO_STATEMENT_RUNS', 200, 20, 5000);
+const serverRequire = createRequire(path.join(repoRoot, 'apps/server/package.json'));
+const dist = (p) => import(pathToFileURL(path.join(repoRoot, 'apps/server/dist', p)).href);
 const GOALS = { createRps: 1000, createP99: 50, slaMs: 100, jobListP99: 20 };
 const log = (msg) => console.log(`[workorders] ${msg}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+const statementRows = [];
+const statementSummary = [];
 const createRows = [];
 const slaRows = [];
 const jobRows = [];
@@ -73,7 +81,7 @@ async function measureVaried({ url, connections, seconds, warmupSeconds, request
   const run = (secs, record) => new Promise((resolve, reject) => {
     const times = [];
     const inst = autocannon({
-      url, connections, duration: secs, timeout: 10,
+      url, connections, duration: secs, timeout: 30,
       requests: [{ method: request.method, path: request.path, setupRequest: (req) => ({ ...req, ...request.next() }) }],
     }, (err, result) => {
       clearTimeout(watchdog);
@@ -107,9 +115,8 @@ const cpuText = (cpu) => (cpu ? { server: fmt(cpu.server, 2), pg: fmt(cpu.helper
 
 /** 1. The sweep's query through the server's own code, on the loaded database (server stopped). */
 async function benchSlaQuery(dialect, prepared, now) {
-  const dist = (p) => pathToFileURL(path.join(repoRoot, 'apps/server/dist', p)).href;
-  const { openDatabase } = await import(dist('db/database.js'));
-  const { dueForSlaCheck } = await import(dist('modules/workorders/workorders.sla-sweep.js'));
+  const { openDatabase } = await dist('db/database.js');
+  const { dueForSlaCheck } = await dist('modules/workorders/workorders.sla-sweep.js');
   const handle = openDatabase({ databaseUrl: prepared.env.DATABASE_URL, dataDir: prepared.dataDir });
   const { db } = handle;
   try {
@@ -179,6 +186,87 @@ async function explainJobList(dialect, db, tech) {
   }
 }
 
+/**
+ * Where a request's time goes: the built app in-process (buildApp + app.inject, one request at a
+ * time) on the loaded database, with a Kysely query log, for a create and a job list. The handle
+ * mirrors apps/server/src/db/database.ts (pragmas, prepared-statement cache, pool of 10).
+ */
+async function benchStatements(dialect, prepared) {
+  await dist('db/database.js'); // the pg type parsers the app relies on
+  const { buildApp } = await dist('app.js');
+  const { loadConfig } = await dist('config.js');
+  const events = [];
+  const recording = { on: false };
+  const logFn = (e) => {
+    if (recording.on) events.push({ sql: e.query.sql, ms: e.queryDurationMillis });
+  };
+  let db;
+  if (dialect === 'sqlite') {
+    const SQLite = serverRequire('better-sqlite3');
+    const sqlite = new SQLite(path.join(prepared.dataDir, 'shouhoutong.sqlite'));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const cache = new Map();
+    const database = { close: () => sqlite.close(), prepare: (text) => cache.get(text) ?? cache.set(text, sqlite.prepare(text)).get(text) };
+    db = new Kysely({ dialect: new SqliteDialect({ database }), log: logFn });
+  } else {
+    const pg = serverRequire('pg');
+    db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: prepared.env.DATABASE_URL, max: 10 }) }), log: logFn });
+  }
+  const config = loadConfig({ ...process.env, ...prepared.env, LOG_LEVEL: 'error', DATABASE_URL: undefined }); // errors only: a 500 prints its cause
+  const app = await buildApp({ db, config });
+  try {
+    await app.ready();
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lixiuying', password: prepared.password } });
+    if (res.statusCode !== 200) throw new Error(`login: HTTP ${res.statusCode} ${res.body.slice(0, 200)}`);
+    const cookie = [res.headers['set-cookie']].flat().map((c) => String(c).split(';')[0]).find((c) => c.startsWith('sht_sid='));
+    const csrf = JSON.parse(res.body).csrfToken;
+    let u = 0;
+    let t = 0;
+    const cases = [
+      ['create order', () => {
+        const unit = (u++ * 7919) % UNITS;
+        return {
+          method: 'POST', url: '/api/v1/work-orders', headers: { cookie, 'x-csrf-token': csrf },
+          payload: { type: 'repair', priority: 'normal', channel: 'hotline', customerId: prepared.customerId(unit % CUSTOMERS), equipmentId: prepared.unitId(unit), title: '液压油温过高', description: '客户来电报修。' },
+        };
+      }, 201],
+      ['job list', () => ({ method: 'GET', url: '/api/v1/work-orders?assigneeId=me&status=open', headers: { cookie: prepared.technicians[t++ % prepared.technicians.length].cookie } }), 200],
+    ];
+    for (const [name, next, status] of cases) {
+      for (let i = 0; i < 30; i++) await app.inject(next()); // warm-up
+      events.length = 0;
+      recording.on = true;
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < STATEMENT_RUNS; i++) {
+        const out = await app.inject(next());
+        if (out.statusCode !== status) throw new Error(`${name}: HTTP ${out.statusCode} ${out.body.slice(0, 300)}`);
+      }
+      const totalUs = Number(process.hrtime.bigint() - t0) / 1000;
+      recording.on = false;
+      const sqlUs = events.reduce((a, e) => a + e.ms, 0) * 1000;
+      statementSummary.push({ dialect, name, us: totalUs / STATEMENT_RUNS, statements: events.length / STATEMENT_RUNS, sqlUs: sqlUs / STATEMENT_RUNS, share: sqlUs / totalUs });
+      const byText = new Map();
+      for (const e of events) {
+        const key = e.sql.replace(/\s+/g, ' ');
+        const v = byText.get(key) ?? { n: 0, ms: 0 };
+        v.n++;
+        v.ms += e.ms;
+        byText.set(key, v);
+      }
+      for (const [text, v] of [...byText].sort((a, b) => b[1].ms - a[1].ms)) {
+        statementRows.push({ dialect, name, per: v.n / STATEMENT_RUNS, us: (v.ms * 1000) / v.n, sql: text.length > 110 ? `${text.slice(0, 107)}…` : text });
+      }
+      log(`  ${dialect} · ${name}: ${fmt(totalUs / STATEMENT_RUNS, 0)} µs/request in-process, ${fmt(events.length / STATEMENT_RUNS, 1)} statements, SQL ${fmt(sqlUs / STATEMENT_RUNS, 0)} µs`);
+    }
+  } finally {
+    await app.close();
+    await db.destroy();
+  }
+}
+
 /** 2. Orders created through HTTP by the hotline agent. */
 async function benchCreate(dialect, app, prepared) {
   const agent = await login(app.url, 'lixiuying', prepared.password);
@@ -238,6 +326,8 @@ async function benchDialect(dialect) {
   loads.push({ dialect, ...prepared });
   log(`${dialect} · SLA sweep query, ${SLA_RUNS} runs each …`);
   await benchSlaQuery(dialect, prepared, now);
+  log(`${dialect} · statements per request (in-process, ${STATEMENT_RUNS} requests each) …`);
+  await benchStatements(dialect, prepared);
   log(`starting 售后通 on the loaded ${dialect} database …`);
   const app = await startNodeServer({ name: `server (${dialect})`, script: serverEntry, env: prepared.env, startTimeoutMs: 120_000 });
   try {
@@ -324,7 +414,21 @@ function tables() {
       an: fmt(l.timing.analyzeSeconds, 1), rate: fmt(l.rows.work_orders / l.timing.orderSeconds, 0),
     })),
   };
-  return { create, sla, jobs, load, missed, errors };
+  const perRequest = {
+    columns: [
+      { key: 'dialect', title: 'dialect' }, { key: 'name', title: 'request' }, { key: 'us', title: 'µs/request (in-process)', align: 'right' },
+      { key: 'statements', title: 'statements/request', align: 'right' }, { key: 'sqlUs', title: 'SQL µs/request', align: 'right' }, { key: 'share', title: 'SQL share', align: 'right' },
+    ],
+    rows: statementSummary.map((r) => ({ dialect: r.dialect, name: r.name, us: fmt(r.us, 0), statements: fmt(r.statements, 1), sqlUs: fmt(r.sqlUs, 0), share: `${fmt(100 * r.share, 0)}%` })),
+  };
+  const statements = {
+    columns: [
+      { key: 'dialect', title: 'dialect' }, { key: 'name', title: 'request' }, { key: 'per', title: '×/request', align: 'right' },
+      { key: 'us', title: 'µs each', align: 'right' }, { key: 'sql', title: 'SQL' },
+    ],
+    rows: statementRows.map((r) => ({ dialect: r.dialect, name: r.name, per: fmt(r.per, 1), us: fmt(r.us, 0), sql: r.sql })),
+  };
+  return { create, sla, jobs, load, perRequest, statements, missed, errors };
 }
 
 async function main() {
@@ -358,10 +462,12 @@ async function main() {
     '## Create order (POST /api/v1/work-orders as hotline agent lixiuying)', '', formatMarkdown(t.create), '',
     `## SLA sweep query (${SLA_RUNS} runs each, in-process, server code from apps/server/dist)`, '', formatMarkdown(t.sla), '',
     '## Technician job list (GET /api/v1/work-orders?assigneeId=me&status=open, every technician in turn)', '', formatMarkdown(t.jobs), '',
+    `## Statements per request (in-process, app.inject, ${STATEMENT_RUNS} sequential requests on the loaded database)`, '', formatMarkdown(t.perRequest), '',
+    formatMarkdown(t.statements), '',
     '## Query plans', '', planText, '',
   ].join('\n');
   await finishBenchmark({
-    name: 'workorders', machine, markdown: md, tables: [formatTable(t.load), formatTable(t.create), formatTable(t.sla), formatTable(t.jobs)],
+    name: 'workorders', machine, markdown: md, tables: [formatTable(t.load), formatTable(t.perRequest), formatTable(t.create), formatTable(t.sla), formatTable(t.jobs)],
     fatal, errors: t.errors, missed: t.missed,
   });
 }

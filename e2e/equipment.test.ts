@@ -191,6 +191,46 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
     await page.close();
   });
 
+  it('an agent records a meter reading and a service contract on a unit', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await login(page, 'lixiuying');
+    await page.getByTestId('nav-equipment').click();
+    await page.getByTestId('equipment-search').locator('input').fill('ZY210-2025-00301');
+    await page.getByTestId('equipment-search').locator('input').press('Enter');
+    const link = page.getByTestId('equipment-table').getByTestId('equipment-link').filter({ hasText: 'ZY210-2025-00301' });
+    await expect.poll(() => page.getByTestId('equipment-table').getByTestId('equipment-link').count(), { timeout: 10_000 }).toBe(1);
+    await link.click();
+    await page.getByTestId('warranty-summary').waitFor({ timeout: 10_000 });
+
+    // A meter never runs backwards: 200 h after 210 h is refused on the field, 260 h is kept.
+    await page.getByTestId('reading-add').click();
+    const readingModal = page.getByTestId('reading-form-modal');
+    await readingModal.getByTestId('reading-form-value').fill('200');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await expect.poll(() => readingModal.innerText(), { timeout: 10_000 }).toContain('表读数不能倒退');
+    await readingModal.getByTestId('reading-form-value').fill('260');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('equipment-readings').innerText(), { timeout: 10_000 }).toContain('260 小时');
+    await expect.poll(() => page.getByTestId('equipment-basic').innerText()).toContain('260 小时');
+    await expect.poll(() => coverage(page, 'whole_unit').innerText()).toContain('使用量 260 小时');
+
+    // An extended warranty that starts next year: listed, and on the warranty card as not started yet.
+    await page.getByTestId('contract-add').click();
+    const contractModal = page.locator('.ant-modal:visible');
+    await contractModal.locator('#contract-form_contractNo').fill('YB-E2E-0001');
+    await contractModal.locator('#contract-form_name').fill('整机延保 2 年');
+    await fillDate(page, 'contract-form-startDate', '2030-01-01');
+    await fillDate(page, 'contract-form-endDate', '2031-12-31');
+    await contractModal.locator('.ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('equipment-contracts').innerText(), { timeout: 10_000 }).toContain('YB-E2E-0001');
+    const contract = page.locator('[data-testid="warranty-coverage"][data-key^="contract:"]');
+    await expect.poll(() => contract.innerText().catch(() => ''), { timeout: 10_000 }).toContain('合同：整机延保 2 年');
+    expect(await contract.innerText()).toContain('延保合同有效期 2030-01-01 至 2031-12-31');
+    await expect(contract.getAttribute('data-applies')).resolves.toBe('no');
+    await expect(page.getByTestId('equipment-history').innerText()).resolves.toContain('延保合同「整机延保 2 年」生效（至 2031-12-31）');
+    await page.close();
+  });
+
   it('lists units by serial prefix and exports the filtered list', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     await login(page, 'lixiuying');

@@ -145,6 +145,25 @@ describe.skipIf(!hasChromium())('service work orders in Chromium', () => {
     // ── The agent calls back, confirms and closes ────────────────────────────────────────────
     await agent.goto(orderUrl);
     await expect.poll(() => text(agent, 'work-order-status')).toBe('已解决');
+
+    // The service report: a wear part is always charged; the server prices the sheet.
+    await agent.getByTestId('wo-report-edit').click();
+    await agent.getByTestId('wo-report-submit').waitFor();
+    await agent.getByTestId('wo-report-add-part').click();
+    await agent.getByTestId('wo-report-part').click();
+    await agent.keyboard.type('三角带');
+    await agent.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '脱粒三角带' }).first().click();
+    await agent.getByTestId('wo-report-hours').fill('1.5');
+    await agent.getByTestId('wo-report-liability').getByText('质量缺陷').click();
+    await agent.getByTestId('wo-report-submit').click();
+    await agent.getByTestId('wo-report-submit').waitFor({ state: 'hidden' });
+    const charges = agent.getByTestId('wo-report-charges');
+    await expect.poll(() => charges.innerText().catch(() => '')).toContain('脱粒三角带');
+    const partLine = await charges.locator('tr').filter({ hasText: '脱粒三角带' }).innerText();
+    expect(partLine).toContain('¥98.00');
+    expect(partLine).toContain('易损件');
+    expect(await charges.innerText()).toContain('工时费');
+    expect(await text(agent, 'wo-report-totals')).toContain('应收');
     await runAction(agent, 'confirm', async () => {
       await agent.getByTestId('wo-confirm-method').getByText('电话确认').click();
     });
@@ -173,6 +192,41 @@ describe.skipIf(!hasChromium())('service work orders in Chromium', () => {
     expect(sla.match(/已达成/g)?.length).toBe(3);
     for (const s of ['响应', '到场', '解决']) expect(sla).toContain(s);
     expect(sla).not.toContain('已超时');
+    await agent.close();
+  });
+  it('registers a service-quality complaint by name initials and records the answer of the department at fault', async () => {
+    const agent = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await login(agent, 'lixiuying');
+    await agent.goto(`${server.baseUrl}/work-orders/new`);
+    await agent.getByTestId('work-order-new-page').waitFor();
+    await agent.getByTestId('intake-customer-search').locator('input').fill('zsny');
+    const option = agent
+      .locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)')
+      .filter({ has: agent.getByTestId('intake-customer-option') })
+      .first();
+    await expect.poll(() => option.innerText().catch(() => ''), { timeout: 10_000 }).toContain('张三农业合作社');
+    await option.click();
+    // A name search cannot tell which contact calls: the primary contact is assumed.
+    await expect.poll(() => agent.getByTestId('intake-caller-name').inputValue()).toBe('张三');
+
+    await agent.getByTestId('intake-type').getByText('投诉').click();
+    await agent.getByTestId('intake-complaint-category').getByText('服务质量').click();
+    await agent.getByTestId('intake-title').fill('维修人员未按约定时间到场');
+    await agent.getByTestId('intake-description').fill('约定上午九点到场，下午三点才到，也未提前电话告知。');
+    await agent.getByTestId('intake-description').press('Control+Enter');
+
+    await agent.getByTestId('work-order-page').waitFor();
+    const complaint = agent.getByTestId('wo-complaint');
+    await expect.poll(() => complaint.innerText()).toContain('服务质量');
+    expect(await complaint.innerText()).toContain('责任部门尚未答复');
+
+    await agent.getByTestId('wo-complaint-respond').click();
+    await agent.getByTestId('wo-complaint-explanation').fill('前一单故障复杂，耽误了时间，调度未及时通知客户。');
+    await agent.getByTestId('wo-complaint-apology').fill('已致电张三先生当面致歉。');
+    await agent.getByTestId('wo-complaint-improvement').fill('改期时由调度在一小时内通知客户。');
+    await agent.getByTestId('wo-complaint-submit').click();
+    await expect.poll(() => complaint.innerText()).toContain('改期时由调度在一小时内通知客户。');
+    expect(await complaint.innerText()).toContain('李秀英 于');
     await agent.close();
   });
 });

@@ -25,7 +25,7 @@ import { exportRoutes } from './modules/imports/exports.routes.js';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.js';
 import { calendarRoutes } from './modules/calendars/calendars.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
-import { workOrderRoutes } from './modules/workorders/workorders.routes.js';
+import { complaintRuleRoutes, workOrderRoutes } from './modules/workorders/workorders.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import './http/auth.js';
 
@@ -41,6 +41,7 @@ const modules = [
   { prefix: '/catalogue', plugin: catalogueRoutes },
   { prefix: '/equipment', plugin: equipmentRoutes },
   { prefix: '/work-orders', plugin: workOrderRoutes },
+  { prefix: '/complaint-rules', plugin: complaintRuleRoutes },
   { prefix: '/public/warranty', plugin: publicWarrantyRoutes },
   { prefix: '', plugin: exportRoutes },
   { prefix: '/imports', plugin: importRoutes },

@@ -7,6 +7,8 @@ import { generatePassword, seedDemo } from './db/seed/demo.js';
 import { buildApp } from './app.js';
 import { startSessionSweep } from './jobs/session-sweep.js';
 import { startNotificationDispatch } from './jobs/notification-dispatch.js';
+import { startSlaSweep } from './jobs/sla-sweep.js';
+import { notifySlaAlerts } from './modules/workorders/workorders.notify.js';
 import { createChannels } from './modules/notifications/notifications.channels.js';
 
 function printLogins(result: Awaited<ReturnType<typeof seedDemo>>, port: number, credentialsFile: string) {
@@ -41,6 +43,7 @@ async function main() {
   const sweep = startSessionSweep(handle.db, app.log);
   const n = config.notifications;
   const dispatch = startNotificationDispatch(handle.db, createChannels(config, app.log), app.log, { everyMs: n.intervalSeconds * 1000, maxAttempts: n.maxAttempts });
+  const slaSweep = startSlaSweep(handle.db, app.log, notifySlaAlerts);
   await app.listen({ port: config.port, host: config.host });
   console.log(`售后通 is serving on http://localhost:${config.port} (${handle.dialect}${handle.dialect === 'sqlite' ? `, ${config.dataDir}` : ''})`);
   if (seed?.seeded) printLogins(seed, config.port, credentialsFile);
@@ -49,6 +52,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     sweep.stop();
+    slaSweep.stop();
     await dispatch.stop();
     await app.close();
     await handle.destroy();

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { NotificationKind, OutboxChannel, OutboxStatus } from '@sht/domain';
-import type { ServiceLevel, SlaState, SlaTargetKind, WorkOrderAction, WorkOrderChannel, WorkOrderPriority, WorkOrderStatus, WorkOrderType } from '@sht/domain';
+import type { ComplaintCategory, ServiceLevel, SlaState, SlaTargetKind, WorkOrderAction, WorkOrderChannel, WorkOrderPriority, WorkOrderStatus, WorkOrderType } from '@sht/domain';
 
 // Booleans are written as 1/0 (both SQLite and PostgreSQL accept that) and read with Boolean().
 type Bool = boolean | number;
@@ -366,6 +366,10 @@ export interface WorkOrdersTable {
   sla_all_hours: Bool;
   calendar_id: string | null;
   diagnosis_json: string | null;
+  complaint_category: ComplaintCategory | null;
+  at_fault_org_id: string | null;
+  routed_by_rule_id: string | null;
+  complaint_response_json: string | null;
   is_repeat: Bool;
   repeat_of_id: string | null;
   reopen_count: number;
@@ -392,6 +396,21 @@ export interface WorkOrderEventsTable {
   actor_name: string | null;
   note: string | null;
   data_json: string | null;
+}
+
+export interface ComplaintRulesTable {
+  id: string;
+  name: string;
+  position: number;
+  category: ComplaintCategory | null;
+  region_org_id: string | null;
+  customer_grade: 'A' | 'B' | 'C' | null;
+  customer_tag: string | null;
+  target_org_id: string;
+  is_active: Bool;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
 }
 
 export interface WorkOrderReportsTable {
@@ -494,6 +513,7 @@ export interface Database {
   work_order_sla: WorkOrderSlaTable;
   work_order_reports: WorkOrderReportsTable;
   work_order_parts: WorkOrderPartsTable;
+  complaint_rules: ComplaintRulesTable;
   notifications: NotificationsTable;
   notification_outbox: NotificationOutboxTable;
 }

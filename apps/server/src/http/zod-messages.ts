@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarIssueMessagesZh, catalogueIssueMessagesZh, customerIssueMessagesZh, equipmentIssueMessagesZh, type Locale } from '@sht/domain';
+import { calendarIssueMessagesZh, catalogueIssueMessagesZh, customerIssueMessagesZh, equipmentIssueMessagesZh, workOrderIssueMessagesZh, type Locale } from '@sht/domain';
 
 const zhErrorMap = z.locales.zhCN().localeError;
 
@@ -15,6 +15,7 @@ const customZh: Record<string, string> = {
   ...catalogueIssueMessagesZh,
   ...calendarIssueMessagesZh,
   ...equipmentIssueMessagesZh,
+  ...workOrderIssueMessagesZh,
 };
 
 export type RawIssue = { code: string; message: string; path?: PropertyKey[] } & Record<string, unknown>;

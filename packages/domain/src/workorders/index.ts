@@ -2,3 +2,4 @@ export * from './workorders.state.js';
 export * from './workorders.sla.js';
 export * from './workorders.schemas.js';
 export * from './workorders.report.js';
+export * from './workorders.complaints.js';

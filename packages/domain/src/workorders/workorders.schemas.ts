@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoInstantSchema, listQuerySchema, localDateSchema, pageSchema, phoneSchema } from '../common/common.schemas.js';
 import { slaClockResultSchema, slaStateSchema } from '../sla/sla.schemas.js';
 import { serviceLevelSchema } from '../orgs/orgs.schemas.js';
+import { complaintIntakeSchema, complaintSchema } from './workorders.complaints.js';
 import { slaTargetKinds, workOrderPriorities } from './workorders.sla.js';
 import { workOrderActions, workOrderStatuses, workOrderTypes } from './workorders.state.js';
 
@@ -44,6 +45,11 @@ export const createWorkOrderSchema = z.object({
   callerName: text(50).optional(),
   callerPhone: phoneSchema.optional(),
   siteAddress: text(200).optional(),
+  // Required for complaints: decides routing and who must answer.
+  complaint: complaintIntakeSchema.optional(),
+}).superRefine((input, ctx) => {
+  if (input.type === 'complaint' && !input.complaint) ctx.addIssue({ code: 'custom', path: ['complaint'], message: 'a complaint needs its category' });
+  if (input.type !== 'complaint' && input.complaint) ctx.addIssue({ code: 'custom', path: ['complaint'], message: 'only complaints have a complaint category' });
 });
 export type CreateWorkOrderInput = z.infer<typeof createWorkOrderSchema>;
 
@@ -154,6 +160,7 @@ export const workOrderDetailSchema = workOrderSchema.extend({
   allowedActions: z.array(workOrderActionSchema),
   sla: z.array(slaTargetSchema),
   diagnosis: diagnosisSchema.nullable(),
+  complaint: complaintSchema.nullable(),
 });
 export type WorkOrderDetail = z.infer<typeof workOrderDetailSchema>;
 

@@ -31,6 +31,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('value', 'integer', (c) => c.notNull())
     .execute();
 
+  // Complaint routing rules, tried in position order; the first that matches decides the org.
+  await db.schema
+    .createTable('complaint_rules')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('name', 'varchar(100)', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('category', 'varchar(20)')
+    .addColumn('region_org_id', 'varchar(36)', (c) => c.references('orgs.id'))
+    .addColumn('customer_grade', 'varchar(1)')
+    .addColumn('customer_tag', 'varchar(20)')
+    .addColumn('target_org_id', 'varchar(36)', (c) => c.notNull().references('orgs.id'))
+    .addColumn('is_active', 'integer', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .addColumn('updated_at', ts, (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable('work_orders')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
@@ -66,6 +83,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // org's own or inherited calendar, or 7×24 for round-the-clock promises).
     .addColumn('calendar_id', 'varchar(36)', (c) => c.references('calendars.id'))
     .addColumn('diagnosis_json', 'text')
+    // Complaints: category, the org complained about, the rule that routed it, its answer.
+    .addColumn('complaint_category', 'varchar(20)')
+    .addColumn('at_fault_org_id', 'varchar(36)', (c) => c.references('orgs.id'))
+    .addColumn('routed_by_rule_id', 'varchar(36)', (c) => c.references('complaint_rules.id'))
+    .addColumn('complaint_response_json', 'text')
     .addColumn('is_repeat', 'integer', (c) => c.notNull())
     .addColumn('repeat_of_id', 'varchar(36)')
     .addColumn('reopen_count', 'integer', (c) => c.notNull())
@@ -86,6 +108,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('work_orders_customer_idx').on('work_orders').columns(['customer_id', 'created_at']).execute();
   await db.schema.createIndex('work_orders_equipment_idx').on('work_orders').columns(['equipment_id', 'created_at']).execute();
   await db.schema.createIndex('work_orders_sla_check_idx').on('work_orders').columns(['next_sla_check_at']).execute();
+  await db.schema.createIndex('work_orders_created_by_idx').on('work_orders').columns(['created_by', 'created_at']).execute();
   await db.schema.createIndex('work_orders_status_idx').on('work_orders').columns(['status', 'created_at']).execute();
 
   await db.schema
@@ -172,7 +195,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['work_order_parts', 'work_order_reports', 'work_order_sla', 'work_order_events', 'work_orders', 'counters', 'sla_policies']) {
+  for (const table of ['work_order_parts', 'work_order_reports', 'work_order_sla', 'work_order_events', 'work_orders', 'complaint_rules', 'counters', 'sla_policies']) {
     await db.schema.dropTable(table).execute();
   }
 }

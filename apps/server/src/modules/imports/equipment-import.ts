@@ -22,7 +22,7 @@ async function lookUp(db: Db, ctx: ServiceContext, sheet: Sheet): Promise<UnitLo
 /** Writes rows in the caller's transaction; a serial already registered is updated in place. */
 async function writeUnits(db: Db, ctx: ServiceContext, rows: readonly UnitImportRow[]): Promise<{ created: number; updated: number }> {
   const now = ctx.now.toISOString();
-  const existing = new Set((await repo.findUnitsBySerial(db, rows.map((r) => r.serialNo))).map((u) => u.serial_no));
+  const existing = await repo.findRegisteredSerials(db, rows.map((r) => r.serialNo));
   const fields = (r: UnitImportRow) => ({
     model_id: r.modelId, outlet_org_id: r.outletOrgId, site_address: null, site_province_code: null, site_city_code: null, site_county_code: null,
     sale_date: r.saleDate, delivery_date: r.deliveryDate, installation_date: r.installationDate, acceptance_date: r.acceptanceDate,

@@ -2,8 +2,8 @@ import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { createTestApp, testDialects, type TestApp } from '../../test/test-app.js';
-import { DeliveryError, LogSmsDriver, SmtpEmailChannel, type Channels, type OutgoingSms, type SmsDriver } from './notifications.channels.js';
-import { dispatchOutbox } from './notifications.dispatcher.js';
+import { createChannels, DeliveryError, LogEmailChannel, LogSmsDriver, SmtpEmailChannel, type Channels, type OutgoingSms, type SmsDriver } from './notifications.channels.js';
+import { dispatchOutbox, purgeSentOutbox } from './notifications.dispatcher.js';
 import { notify, notifyCustomer } from './notifications.service.js';
 
 type Received = { from: string; to: string[]; raw: string };
@@ -200,5 +200,24 @@ describe.each(testDialects())('notification dispatch on %s', (dialect) => {
     expect(new Set(texts).size).toBe(20);
     expect(texts).toHaveLength(20);
     expect((await outbox()).every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+  });
+
+  it('keeps sent rows for 30 days and failed rows for inspection', async () => {
+    await notifyCustomer(t.handle.db, at, { phone: '13775190001', text: '已完工' });
+    await notifyCustomer(t.handle.db, at, { email: 'rejected@example.com', text: '已完工' });
+    const email = new SmtpEmailChannel(smtp.url, 'noreply@sht.test');
+    expect(await dispatchOutbox(t.handle.db, { email, sms: new LogSmsDriver() }, { now: at, retry })).toEqual({ sent: 1, retried: 0, failed: 1 });
+    email.close();
+    expect(await purgeSentOutbox(t.handle.db, later(29 * 86_400_000))).toBe(0);
+    expect(await purgeSentOutbox(t.handle.db, later(31 * 86_400_000))).toBe(1);
+    expect((await outbox()).map((r) => r.status)).toEqual(['failed']);
+  });
+
+  it('picks SMTP when SMTP_URL is set, else a logging e-mail channel; SMS goes to the log driver', () => {
+    const base = t.config;
+    const withSmtp = createChannels({ ...base, notifications: { ...base.notifications, smtpUrl: smtp.url, publicUrl: 'https://s.example.com' } });
+    expect([withSmtp.email.name, withSmtp.sms.name, withSmtp.publicUrl]).toEqual(['smtp', 'log', 'https://s.example.com']);
+    (withSmtp.email as SmtpEmailChannel).close();
+    expect(createChannels({ ...base, notifications: { ...base.notifications, smtpUrl: undefined } }).email).toBeInstanceOf(LogEmailChannel);
   });
 });

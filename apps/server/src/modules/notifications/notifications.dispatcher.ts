@@ -55,3 +55,10 @@ export async function dispatchOutbox(db: Db, channels: Channels, opts: DispatchO
   }
   return result;
 }
+
+const SENT_RETENTION_DAYS = 30;
+
+/** Deletes outbox rows sent more than 30 days before `now`; returns how many. */
+export function purgeSentOutbox(db: Db, now: Date = new Date()): Promise<number> {
+  return repo.deleteSentOutbox(db, new Date(now.getTime() - SENT_RETENTION_DAYS * 86_400_000).toISOString());
+}

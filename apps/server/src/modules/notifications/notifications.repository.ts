@@ -111,3 +111,9 @@ export async function markOutboxRetry(db: Db, id: string, error: string, nextAtt
 export async function markOutboxFailed(db: Db, id: string, error: string): Promise<void> {
   await db.updateTable('notification_outbox').set({ status: 'failed', last_error: error }).where('id', '=', id).execute();
 }
+
+/** Sent rows are only a delivery log: drop them after a while (failed rows stay for inspection). */
+export async function deleteSentOutbox(db: Db, sentBefore: string): Promise<number> {
+  const res = await db.deleteFrom('notification_outbox').where('status', '=', 'sent').where('sent_at', '<', sentBefore).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -28,5 +28,12 @@ export const workOrderErrors = defineErrors({
   PART_NOT_FOUND: { status: 422, 'zh-CN': '配件不存在或已停用', en: 'Spare part not found or inactive' },
   MAIN_PART_UNKNOWN: { status: 422, 'zh-CN': '{part} 不是该机型的主要部件', en: '{part} is not a main part of this model' },
   SIGNATURE_NOT_FOUND: { status: 422, 'zh-CN': '客户签名不存在:请先上传签名图片', en: 'Signature not found: upload the signature image first' },
+  COMPLAINT_RULE_NOT_FOUND: { status: 404, 'zh-CN': '投诉分派规则不存在', en: 'Complaint routing rule not found' },
+  NOT_A_COMPLAINT: { status: 409, 'zh-CN': '该工单不是投诉工单', en: 'This order is not a complaint' },
+  COMPLAINT_RESPONSE_REQUIRED: {
+    status: 409,
+    'zh-CN': '服务质量投诉须由责任部门填写解释/致歉和改进措施后才能办结',
+    en: 'A service-quality complaint needs the at-fault department\'s explanation/apology and improvement before it is resolved',
+  },
   SLA_POLICY_NOT_FOUND: { status: 404, 'zh-CN': 'SLA 策略不存在', en: 'SLA policy not found' },
 });

@@ -1,4 +1,4 @@
-import { diagnosisSchema, type Diagnosis, type SlaPolicy, type WorkOrder, type WorkOrderEvent } from '@sht/domain';
+import { diagnosisSchema, type Complaint, type Diagnosis, type SlaPolicy, type WorkOrder, type WorkOrderEvent } from '@sht/domain';
 import type { WorkOrderEventsTable } from '../../db/schema.js';
 import type { OrderRow } from './workorders.repository.js';
 import type { PolicyRow } from './workorders.sla.service.js';
@@ -78,5 +78,15 @@ export function toSlaPolicy(p: PolicyRow): SlaPolicy {
     version: p.version,
     createdAt: new Date(p.created_at).toISOString(),
     updatedAt: new Date(p.updated_at).toISOString(),
+  };
+}
+
+export function toComplaint(r: OrderRow): Complaint | null {
+  if (r.complaint_category === null) return null;
+  return {
+    category: r.complaint_category,
+    atFaultOrg: r.at_fault_org_id ? { id: r.at_fault_org_id, name: r.at_fault_org_name ?? '' } : null,
+    routedBy: r.routed_by_rule_id ? { id: r.routed_by_rule_id, name: r.routed_by_rule_name ?? '' } : null,
+    response: r.complaint_response_json ? (JSON.parse(r.complaint_response_json) as Complaint['response']) : null,
   };
 }

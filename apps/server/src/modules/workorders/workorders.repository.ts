@@ -6,11 +6,12 @@ import { fetchPage } from '../../db/paging.js';
 import { inScope } from '../../db/scope.js';
 
 // A work order is visible to the callers whose subtree holds its responsible org, and always to
-// the technician it is assigned to (who may sit in another outlet's team during 农忙 touring).
+// the technician it is assigned to (who may sit in another outlet's team during 农忙 touring) and
+// to whoever registered it (a complaint may be routed to a department outside their subtree).
 function scopedOrders(db: Db, scope: Scope, userId: string) {
   return db
     .selectFrom('work_orders')
-    .where((eb) => eb.or([inScope(eb, 'work_orders.org_path', scope), eb('work_orders.assignee_id', '=', userId)]));
+    .where((eb) => eb.or([inScope(eb, 'work_orders.org_path', scope), eb('work_orders.assignee_id', '=', userId), eb('work_orders.created_by', '=', userId)]));
 }
 
 const orderColumns = [
@@ -19,7 +20,7 @@ const orderColumns = [
   'work_orders.fault_date', 'work_orders.caller_name', 'work_orders.caller_phone', 'work_orders.site_address', 'work_orders.customer_id',
   'work_orders.equipment_id', 'work_orders.org_id', 'work_orders.org_path', 'work_orders.assignee_id', 'work_orders.sla_policy_id',
   'work_orders.sla_response_minutes', 'work_orders.sla_arrival_minutes', 'work_orders.sla_resolution_minutes', 'work_orders.sla_warn_share',
-  'work_orders.sla_all_hours', 'work_orders.calendar_id', 'work_orders.diagnosis_json', 'work_orders.is_repeat', 'work_orders.repeat_of_id', 'work_orders.reopen_count', 'work_orders.resolved_at',
+  'work_orders.sla_all_hours', 'work_orders.calendar_id', 'work_orders.diagnosis_json', 'work_orders.complaint_category', 'work_orders.at_fault_org_id', 'work_orders.routed_by_rule_id', 'work_orders.complaint_response_json', 'work_orders.is_repeat', 'work_orders.repeat_of_id', 'work_orders.reopen_count', 'work_orders.resolved_at',
   'work_orders.response_due_at', 'work_orders.arrival_due_at', 'work_orders.resolution_due_at', 'work_orders.next_sla_check_at',
   'work_orders.created_by', 'work_orders.created_at', 'work_orders.updated_at', 'work_orders.version',
 ] as const;
@@ -29,6 +30,8 @@ function named(query: ReturnType<typeof scopedOrders>) {
   return query.select(orderColumns).select((eb) => [
     eb.selectFrom('customers').select('customers.name').whereRef('customers.id', '=', 'work_orders.customer_id').as('customer_name'),
     eb.selectFrom('orgs').select('orgs.name').whereRef('orgs.id', '=', 'work_orders.org_id').as('org_name'),
+    eb.selectFrom('orgs').select('orgs.name').whereRef('orgs.id', '=', 'work_orders.at_fault_org_id').as('at_fault_org_name'),
+    eb.selectFrom('complaint_rules').select('complaint_rules.name').whereRef('complaint_rules.id', '=', 'work_orders.routed_by_rule_id').as('routed_by_rule_name'),
     eb.selectFrom('calendars').select('calendars.name').whereRef('calendars.id', '=', 'work_orders.calendar_id').as('calendar_name'),
     eb.selectFrom('users').select('users.name').whereRef('users.id', '=', 'work_orders.assignee_id').as('assignee_name'),
     eb.selectFrom('equipment_units').select('equipment_units.serial_no').whereRef('equipment_units.id', '=', 'work_orders.equipment_id').as('serial_no'),

@@ -78,6 +78,13 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
       'create>new', 'accept>accepted', 'dispatch>dispatched', 'start_travel>travelling', 'arrive>on_site', 'resolve>resolved', 'confirm>confirmed', 'close>closed',
     ]);
     expect(events[4]?.actor?.name).toBe('黄磊');
+    // The technician was told of the job; the caller got an SMS when the technician was assigned, arrived and finished.
+    const told = await t.handle.db.selectFrom('notifications').select('title').where('user_id', '=', await t.userId('huanglei')).where('entity_id', '=', order.id).execute();
+    expect(told.map((n) => n.title)).toEqual([`新工单 ${order.number} 已派给您`]);
+    const sms = await t.handle.db.selectFrom('notification_outbox').select(['channel', 'to_address', 'body']).where('to_address', '=', '13962130001').execute();
+    expect(sms.filter((m) => m.body.includes(order.number)).map((m) => m.body)).toEqual([
+      expect.stringContaining('已安排服务工程师黄磊'), expect.stringContaining('已到达现场'), expect.stringContaining('已处理完毕'),
+    ]);
     expect(events[4]?.data).toEqual({ position: { lat: 31.05, lng: 120.4, accuracyM: 12 } });
     const rows = await t.handle.db.selectFrom('work_order_sla').select(['kind', 'state']).where('work_order_id', '=', order.id).orderBy('kind').execute();
     expect(rows).toEqual([{ kind: 'arrival', state: 'met' }, { kind: 'resolution', state: 'met' }, { kind: 'response', state: 'met' }]);
@@ -273,6 +280,50 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
     expect(warranty.repairHistoryIncluded).toBe(true);
     const counted = warranty.result.repeatedRepair.flatMap((c) => c.reasons).filter((r) => r.code === 'repeated_repair_not_met' || r.code === 'repeated_repair_met');
     expect(counted.some((r) => (r.params.count ?? 0) >= 1)).toBe(true);
+  });
+
+  it('routes a complaint by rule, and needs the at-fault department\'s answer before resolving a service-quality complaint', async () => {
+    const admin = await t.login('admin');
+    const east = await t.orgId('R-EAST');
+    const hq = await t.orgId('HQ');
+    const rules = [
+      { name: '大客户投诉 → 客户服务部', position: 1, category: null, regionOrgId: null, customerGrade: null, customerTag: '大客户', targetOrgId: hq },
+      { name: '华东服务质量投诉 → 华东服务中心', position: 10, category: 'service_quality', regionOrgId: east, customerGrade: null, customerTag: null, targetOrgId: east },
+    ];
+    for (const rule of rules) expect((await t.call(admin, 'POST', '/api/v1/complaint-rules', rule)).statusCode).toBe(201);
+    expect((await t.call(agent, 'POST', '/api/v1/complaint-rules', rules[0])).statusCode).toBe(403);
+
+    // 陆建明 (no tags, outlet O-SZWZ in the east): a service-quality complaint goes to the regional centre.
+    const luId = (await t.handle.db.selectFrom('customers').select('id').where('name', '=', '陆建明').executeTakeFirstOrThrow()).id;
+    const outlet = await t.orgId('O-SZWZ');
+    const complaint = { type: 'complaint', customerId: luId, title: '服务人员态度差', description: '维修工迟到三小时且未道歉', complaint: { category: 'service_quality', atFaultOrgId: outlet } };
+    const missing = await t.call(agent, 'POST', '/api/v1/work-orders', { ...complaint, complaint: undefined });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().details.issues).toEqual([expect.objectContaining({ path: ['body', 'complaint'], message: '投诉工单须选择投诉类别' })]);
+    const res = await t.call(agent, 'POST', '/api/v1/work-orders', complaint);
+    expect(res.statusCode, res.body).toBe(201);
+    let order = res.json<Detail & { complaint: { category: string; atFaultOrg: { name: string }; routedBy: { name: string } } }>();
+    expect(order.org.name).toBe('华东服务中心');
+    expect(order.complaint).toMatchObject({ category: 'service_quality', atFaultOrg: { name: '苏州吴中农机特约维修站' }, routedBy: { name: '华东服务质量投诉 → 华东服务中心' } });
+    // 张三农业合作社 is tagged 大客户: rule 1 wins whatever the category.
+    const bulk = await t.call(agent, 'POST', '/api/v1/work-orders', { ...complaint, customerId, complaint: { category: 'technical' } });
+    expect(bulk.json<Detail>().org.name).toBe('江淮重工机械股份有限公司 客户服务部');
+
+    order = (await step(agent, order, { action: 'accept' })).json<typeof order>();
+    const early = await step(agent, order, { action: 'resolve', diagnosis: { symptom: '态度差', cause: '派工过晚', action: '约谈' } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('COMPLAINT_RESPONSE_REQUIRED');
+    // The at-fault outlet answers; another outlet may not.
+    const answer = { explanation: '当日派工过晚', apology: '已电话向机主致歉', improvement: '派工后 30 分钟内联系机主', version: order.version };
+    expect((await t.call(await t.login('zhengwei'), 'POST', `/api/v1/work-orders/${order.id}/complaint-response`, answer)).statusCode).toBe(404);
+    const answered = await t.call(await t.login('wuhaitao'), 'POST', `/api/v1/work-orders/${order.id}/complaint-response`, answer);
+    expect(answered.statusCode, answered.body).toBe(404); // the order sits with the region: the outlet manager cannot see it
+    const byRegion = await t.call(await t.login('chenzhigang'), 'POST', `/api/v1/work-orders/${order.id}/complaint-response`, answer);
+    expect(byRegion.statusCode, byRegion.body).toBe(200);
+    order = byRegion.json<typeof order>();
+    expect(order.complaint).toMatchObject({ response: { apology: '已电话向机主致歉', by: '陈志刚' } });
+    const done = await step(agent, order, { action: 'resolve', diagnosis: { symptom: '态度差', cause: '派工过晚', action: '约谈并整改' } });
+    expect(done.statusCode).toBe(200);
   });
 
   it('follows its outlet when the outlet moves to another region (runs last: it changes the tree)', async () => {

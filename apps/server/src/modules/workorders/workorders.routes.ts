@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  createWorkOrderSchema, idParamsSchema, listWorkOrdersQuerySchema, serviceReportInputSchema, serviceReportSchema, slaTimelineSchema, transitionSchema, workOrderDetailSchema, workOrderEventListSchema,
+  complaintResponseSchema, complaintRuleInputSchema, complaintRuleListSchema, complaintRuleSchema, createWorkOrderSchema, updateComplaintRuleSchema, idParamsSchema, listWorkOrdersQuerySchema, serviceReportInputSchema, serviceReportSchema, slaTimelineSchema, transitionSchema, workOrderDetailSchema, workOrderEventListSchema,
   workOrderPageSchema,
 } from '@sht/domain';
 import { ctxOf, requirePermission } from '../../http/auth.js';
 import { localeOf } from '../../http/error-handler.js';
+import * as complaints from './workorders.complaints.service.js';
 import * as reports from './workorders.report.service.js';
 import * as workOrders from './workorders.service.js';
 
@@ -32,7 +33,26 @@ export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => reports.getServiceReport(db, ctxOf(request), request.params.id));
   app.put('/:id/report', { schema: { ...one, body: serviceReportInputSchema, response: { 200: serviceReportSchema } }, onRequest: read },
     async (request) => reports.saveServiceReport(db, ctxOf(request), request.params.id, request.body, { rates: config.rates }, localeOf(request)));
+  // The at-fault department's answer to a complaint: explanation/apology and improvement.
+  app.post('/:id/complaint-response', { schema: { ...one, body: complaintResponseSchema, response: { 200: workOrderDetailSchema } }, onRequest: read },
+    async (request) => {
+      await complaints.respondToComplaint(db, ctxOf(request), request.params.id, request.body);
+      return workOrders.getWorkOrder(db, ctxOf(request), request.params.id);
+    });
   // One lifecycle step; which permission it needs depends on the action (checked in the service).
   app.post('/:id/transitions', { schema: { ...one, body: transitionSchema, response: { 200: workOrderDetailSchema } }, onRequest: read },
     async (request) => workOrders.transitionWorkOrder(db, ctxOf(request), request.params.id, request.body));
+};
+
+/** Complaint routing rules, mounted at /api/v1/complaint-rules: HQ policy, like SLA promises. */
+export const complaintRuleRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+  const rtags = ['complaint routing'];
+  const write = requirePermission('sla.write');
+  app.get('/', { schema: { tags: rtags, response: { 200: complaintRuleListSchema } }, onRequest: requirePermission('workorder.read') },
+    async () => complaints.listComplaintRules(db));
+  app.post('/', { schema: { tags: rtags, body: complaintRuleInputSchema, response: { 201: complaintRuleSchema } }, onRequest: write },
+    async (request, reply) => reply.status(201).send(await complaints.createComplaintRule(db, ctxOf(request), request.body)));
+  app.patch('/:id', { schema: { tags: rtags, params: idParamsSchema, body: updateComplaintRuleSchema, response: { 200: complaintRuleSchema } }, onRequest: write },
+    async (request) => complaints.updateComplaintRule(db, ctxOf(request), request.params.id, request.body));
 };

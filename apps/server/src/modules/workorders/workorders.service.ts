@@ -1,5 +1,5 @@
 import {
-  allowedActions, applyTransition, can, selectSlaPolicy, toShanghaiDate, WorkOrderTransitionError,
+  allScope, allowedActions, applyTransition, can, selectSlaPolicy, toShanghaiDate, WorkOrderTransitionError,
   type CreateWorkOrderInput, type ListWorkOrdersQuery, type Page, type Permission, type TransitionInput, type WorkOrder,
   type SlaTimeline, type WorkOrderAction, type WorkOrderDetail, type WorkOrderEvent, type WorkOrderState,
 } from '@sht/domain';
@@ -16,7 +16,9 @@ import { findUnit } from '../equipment/equipment.repository.js';
 import { orgErrors } from '../orgs/orgs.errors.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { workOrderErrors } from './workorders.errors.js';
-import { toDiagnosis, toEvent, toWorkOrder } from './workorders.mapper.js';
+import { toComplaint, toDiagnosis, toEvent, toWorkOrder } from './workorders.mapper.js';
+import { routeNewComplaint } from './workorders.complaints.service.js';
+import { notifyNewOrder, notifyStep } from './workorders.notify.js';
 import * as repo from './workorders.repository.js';
 import type { OrderRow } from './workorders.repository.js';
 import { calendarForNewOrder, calendarOfOrder, computeOrderSla, refreshOrderSla, toRule } from './workorders.sla.service.js';
@@ -45,6 +47,7 @@ export async function getWorkOrder(db: Db, ctx: ServiceContext, id: string): Pro
     allowedActions: allowedActions(stateOf(row)).filter((action) => mayAct(ctx, row, action)),
     sla: sla.targets,
     diagnosis: toDiagnosis(row.diagnosis_json),
+    complaint: toComplaint(row),
   };
 }
 
@@ -85,7 +88,13 @@ async function nextNumber(db: Db, now: Date): Promise<string> {
   return `WO${day}${String(n).padStart(4, '0')}`;
 }
 
-type Intake = { customer: NonNullable<Awaited<ReturnType<typeof findCustomer>>>; unit: Awaited<ReturnType<typeof findUnit>> | null; org: NonNullable<Awaited<ReturnType<typeof findOrg>>> };
+type Intake = {
+  customer: NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
+  unit: Awaited<ReturnType<typeof findUnit>> | null;
+  org: NonNullable<Awaited<ReturnType<typeof findOrg>>>;
+  rule: { id: string; name: string } | null;
+  atFaultOrgId: string | null;
+};
 
 /** Who the order is for and who answers for it; run again inside the transaction that writes. */
 async function intake(db: Db, ctx: ServiceContext, input: CreateWorkOrderInput): Promise<Intake> {
@@ -100,7 +109,16 @@ async function intake(db: Db, ctx: ServiceContext, input: CreateWorkOrderInput):
   // Responsible org: as asked, else the unit's servicing outlet, else the customer's org.
   const org = await findOrg(db, ctx.actor.scope, input.orgId ?? unit?.outlet_org_id ?? customer.org_id);
   if (!org) throw orgErrors.ORG_NOT_FOUND({}, { path: ['body', 'orgId'] });
-  return { customer, unit, org };
+  if (!input.complaint) return { customer, unit, org, rule: null, atFaultOrgId: null };
+  // The org complained about may be anywhere (the caller names it; they need not manage it).
+  const atFault = input.complaint.atFaultOrgId ? await findOrg(db, allScope, input.complaint.atFaultOrgId) : null;
+  if (input.complaint.atFaultOrgId && !atFault) throw orgErrors.ORG_NOT_FOUND({}, { path: ['body', 'complaint', 'atFaultOrgId'] });
+  // Complaints are routed by rule unless the caller chose the org; the routed org may lie outside
+  // the caller's subtree (e.g. engineering at HQ): they keep seeing the order as its creator.
+  const routed = input.orgId ? null : await routeNewComplaint(db, {
+    category: input.complaint.category, defaultOrgPath: org.path, customerId: customer.id, customerGrade: customer.grade,
+  });
+  return { customer, unit, org: routed?.org ?? org, rule: routed?.rule ?? null, atFaultOrgId: atFault?.id ?? null };
 }
 
 export async function createWorkOrder(db: Db, ctx: ServiceContext, input: CreateWorkOrderInput, opts: WorkOrderOptions): Promise<WorkOrderDetail> {
@@ -115,7 +133,7 @@ export async function createWorkOrder(db: Db, ctx: ServiceContext, input: Create
   const calendar = await calendarForNewOrder(db, first.org.id, promise.allHours);
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    const { customer, unit, org } = await intake(trx, ctx, input);
+    const { customer, unit, org, rule: routedBy, atFaultOrgId } = await intake(trx, ctx, input);
     if (org.id !== first.org.id) throw httpErrors.VERSION_CONFLICT(); // moved between the two reads
     const now = ctx.now.toISOString();
     const since = new Date(ctx.now.getTime() - opts.repeatRepairDays * 86_400_000).toISOString();
@@ -127,20 +145,22 @@ export async function createWorkOrder(db: Db, ctx: ServiceContext, input: Create
       customer_id: customer.id, equipment_id: unit?.id ?? null, org_id: org.id, org_path: org.path, assignee_id: null,
       sla_policy_id: promise.id, sla_response_minutes: promise.responseMinutes, sla_arrival_minutes: promise.arrivalMinutes,
       sla_resolution_minutes: promise.resolutionMinutes, sla_warn_share: promise.warnShare, sla_all_hours: bool(promise.allHours), calendar_id: calendar.id,
-      diagnosis_json: null, is_repeat: bool(earlier !== undefined), repeat_of_id: earlier?.id ?? null, reopen_count: 0, resolved_at: null,
+      diagnosis_json: null, complaint_category: input.complaint?.category ?? null, at_fault_org_id: atFaultOrgId, routed_by_rule_id: routedBy?.id ?? null,
+      complaint_response_json: null, is_repeat: bool(earlier !== undefined), repeat_of_id: earlier?.id ?? null, reopen_count: 0, resolved_at: null,
       response_due_at: null, arrival_due_at: null, resolution_due_at: null, next_sla_check_at: null,
       created_by: ctx.actor.userId, created_at: now, updated_at: now, version: 1,
     };
     await repo.insertOrder(trx, row);
     await repo.insertEvent(trx, {
       id: newId(), work_order_id: id, seq: 1, action: 'create', from_status: null, to_status: 'new', at: now,
-      actor_id: ctx.actor.userId, actor_name: ctx.actor.name, note: null, data_json: JSON.stringify({ channel: input.channel, slaPolicyId: promise.id }),
+      actor_id: ctx.actor.userId, actor_name: ctx.actor.name, note: null, data_json: JSON.stringify({ channel: input.channel, slaPolicyId: promise.id, ...(routedBy ? { routedBy: routedBy.name, orgName: org.name } : {}) }),
     });
     const sla = await refreshOrderSla(trx, row, calendar.calendar, now);
     await trx.updateTable('work_orders').set({
       response_due_at: sla.due.response, arrival_due_at: sla.due.arrival, resolution_due_at: sla.due.resolution, next_sla_check_at: sla.nextCheckAt,
     }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, { entityType: 'work_order', entityId: id, orgPath: org.path, action: 'create', after: { ...input, number: row.number } });
+    await notifyNewOrder(trx, ctx, row, org.id, org.name);
   });
   return getWorkOrder(db, ctx, id);
 }
@@ -233,6 +253,7 @@ export async function transitionWorkOrder(db: Db, ctx: ServiceContext, id: strin
         note = input.note || null;
         break;
       case 'resolve':
+        if (row.complaint_category === 'service_quality' && row.complaint_response_json === null) throw workOrderErrors.COMPLAINT_RESPONSE_REQUIRED();
         patch.diagnosis_json = JSON.stringify(input.diagnosis);
         patch.resolved_at = ctx.now.toISOString();
         data.diagnosis = input.diagnosis;
@@ -275,6 +296,11 @@ export async function transitionWorkOrder(db: Db, ctx: ServiceContext, id: strin
     await trx.updateTable('work_orders').set({
       response_due_at: sla.due.response, arrival_due_at: sla.due.arrival, resolution_due_at: sla.due.resolution, next_sla_check_at: sla.nextCheckAt,
     }).where('id', '=', id).execute();
+    await notifyStep(trx, ctx, row, input.action, {
+      assigneeId: input.action === 'dispatch' ? assigneeAfter : null,
+      ...(typeof data.assigneeName === 'string' ? { assigneeName: data.assigneeName } : {}),
+      ...(typeof data.orgId === 'string' ? { orgId: data.orgId, orgName: String(data.orgName) } : {}),
+    });
     await recordAudit(trx, ctx, {
       entityType: 'work_order', entityId: id, orgPath: patch.org_path ?? row.org_path, action: 'update',
       before: { status: row.status, assigneeId: row.assignee_id, orgId: row.org_id }, after: { action: input.action, status: next.status, ...data, note },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDialects, type Session, type TestApp } from '../../test/test-app.js';
 import { sweepSla } from './workorders.sla-sweep.js';
+import { notifySlaAlerts } from './workorders.notify.js';
 
 type Detail = { id: string; version: number; createdAt: string; sla: { kind: string; state: string; dueAt: string | null; isWarning: boolean }[] };
 
@@ -41,6 +42,21 @@ describe.each(testDialects())('SLA sweep and timeline on %s', (dialect) => {
     // The next threshold is the arrival warning at 80 % of 4 h.
     const next = await t.handle.db.selectFrom('work_orders').select('next_sla_check_at').where('id', '=', order.id).executeTakeFirstOrThrow();
     expect(new Date(next.next_sla_check_at ?? '').toISOString()).toBe(at(order, 192).toISOString());
+  });
+
+  it('tells the outlet of a warning, and escalates a breach to the region manager', async () => {
+    const order = await urgent();
+    const inbox = async (username: string) => {
+      const userId = await t.userId(username);
+      return (await t.handle.db.selectFrom('notifications').select(['kind', 'title']).where('user_id', '=', userId).where('entity_id', '=', order.id).orderBy('created_at').execute())
+        .map((n) => `${n.kind}:${n.title}`);
+    };
+    await sweepSla(t.handle.db, at(order, 25), 500, notifySlaAlerts);
+    await sweepSla(t.handle.db, at(order, 31), 500, notifySlaAlerts);
+    const number = (await t.handle.db.selectFrom('work_orders').select('number').where('id', '=', order.id).executeTakeFirstOrThrow()).number;
+    expect(await inbox('wuhaitao')).toEqual([`assignment:新工单 ${number} 待苏州吴中农机特约维修站处理`, `sla_warning:工单 ${number} 响应即将超时`, `sla_breach:工单 ${number} 响应已超时`]);
+    expect(await inbox('chenzhigang')).toEqual([`escalation:升级:工单 ${number} 响应已超时`]);
+    expect(await inbox('zhengwei')).toEqual([]);
   });
 
   it('does not warn about a clock that was stopped in time', async () => {

@@ -69,16 +69,18 @@ export function warrantySummary(result: WarrantyResult, locale: Locale): string 
   return renderWarrantySummary(result, locale);
 }
 
-const statusColors: Record<WarrantyStatus, string> = {
+export type WarrantyTone = 'success' | 'warning' | 'error' | 'info';
+
+const statusColors: Record<WarrantyStatus, WarrantyTone> = {
   in_warranty: 'success',
   partially: 'warning',
   expired: 'error',
   excluded: 'error',
-  not_started: 'default',
+  not_started: 'info',
 };
 
-/** antd Alert/Tag colour of an overall status. */
-export function warrantyStatusColor(status: WarrantyStatus): string {
+/** The antd Alert type that shows an overall status at a glance. */
+export function warrantyStatusColor(status: WarrantyStatus): WarrantyTone {
   return statusColors[status];
 }
 

@@ -1,7 +1,7 @@
 import type {
-  CreateWorkOrderInput, Equipment, Page, TransitionInput, User, WorkOrder, WorkOrderDetail, WorkOrderEvent,
+  ComplaintResponseInput, CreateWorkOrderInput, ServiceReport, ServiceReportInput, SparePart, Equipment, Page, TransitionInput, User, WorkOrder, WorkOrderDetail, WorkOrderEvent,
 } from '@sht/domain';
-import { http, type QueryParams } from '../../api/http-client';
+import { http, request, type QueryParams } from '../../api/http-client';
 
 export type WorkOrderListParams = {
   page: number;
@@ -27,6 +27,11 @@ export const workOrdersApi = {
   events: (id: string, signal?: AbortSignal) => http.get<{ items: WorkOrderEvent[] }>(`${one(id)}/events`, undefined, signal),
   create: (input: CreateWorkOrderInput) => http.post<WorkOrderDetail>('/work-orders', input),
   transition: (id: string, input: TransitionInput) => http.post<WorkOrderDetail>(`${one(id)}/transitions`, input),
+  respondToComplaint: (id: string, input: ComplaintResponseInput) => http.post<WorkOrderDetail>(`${one(id)}/complaint-response`, input),
+  report: (id: string, signal?: AbortSignal) => http.get<ServiceReport>(`${one(id)}/report`, undefined, signal),
+  saveReport: (id: string, input: ServiceReportInput) => request<ServiceReport>('PUT', `${one(id)}/report`, { body: input }),
+  spareParts: (q: string | undefined, signal?: AbortSignal) =>
+    http.get<Page<SparePart>>('/catalogue/spare-parts', { q, isActive: 'true', pageSize: 30 }, signal),
   // The units a caller owns, to pick the one that broke down.
   customerUnits: (customerId: string, signal?: AbortSignal) =>
     http.get<Page<Equipment>>('/equipment', { customerId, pageSize: 100, sort: 'serialNo' }, signal),
@@ -43,4 +48,6 @@ export const workOrderKeys = {
   events: (id: string) => ['work-orders', 'events', id] as const,
   units: (customerId: string) => ['work-orders', 'units', customerId] as const,
   technicians: ['work-orders', 'technicians'] as const,
+  report: (id: string) => ['work-orders', 'report', id] as const,
+  parts: (q: string) => ['work-orders', 'parts', q] as const,
 };

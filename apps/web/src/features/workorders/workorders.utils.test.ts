@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, dueTone, durationParts, eventFacts, guessCaller, navigationUrl, nextDue, slaPercent, slaTargetTone } from './workorders.utils';
+import { byUrgency, dueTone, durationParts, eventFacts, formatFen, guessCaller, yuanToFen, navigationUrl, nextDue, slaPercent, slaTargetTone } from './workorders.utils';
 
 const order = {
   status: 'new' as const,
@@ -110,5 +110,16 @@ describe('guessCaller', () => {
     expect(guessCaller(contacts, 'zsny')).toEqual({ name: '张三', phone: '13962130001' });
     expect(guessCaller(contacts, '999999')).toEqual({ name: '张三', phone: '13962130001' });
     expect(guessCaller([], '139')).toBeNull();
+  });
+});
+
+describe('money', () => {
+  it('shows fen as yuan and reads yuan back as fen', () => {
+    expect(formatFen(0)).toBe('¥0.00');
+    expect(formatFen(123450)).toBe('¥1,234.50');
+    expect(formatFen(-5005)).toBe('-¥50.05');
+    expect(yuanToFen(12.34)).toBe(1234);
+    expect(yuanToFen(0.1 + 0.2)).toBe(30);
+    expect(yuanToFen(undefined)).toBe(0);
   });
 });

@@ -146,3 +146,16 @@ export function guessCaller(contacts: readonly ContactLike[], typed: string): { 
   const primary = contacts.find((c) => c.isPrimary) ?? contacts[0];
   return primary ? { name: primary.name, phone: primary.phones[0] ?? null } : null;
 }
+
+/** Integer fen as yuan with two decimals ("¥1,234.50"); negative amounts (compensation) keep their sign. */
+export function formatFen(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(fen));
+  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Yuan typed in a form → integer fen (money is stored in fen). */
+export function yuanToFen(yuan: number | null | undefined): number {
+  return yuan ? Math.round(yuan * 100) : 0;
+}

@@ -112,7 +112,7 @@ export function ContractsCard({ unit, canWrite }: { unit: Equipment; canWrite: b
           <Row gutter={16}>
             <Col xs={24} sm={12}>
               <Form.Item name="startDate" label={t('equipment.contracts.startDate')} rules={[requiredRule()]}>
-                <DatePicker style={{ width: '100%' }} />
+                <DatePicker style={{ width: '100%' }} data-testid="contract-form-startDate" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
@@ -125,12 +125,12 @@ export function ContractsCard({ unit, canWrite }: { unit: Equipment; canWrite: b
                   ({ getFieldValue }) => ({
                     validator: async (_, end: Dayjs | undefined) => {
                       const start = getFieldValue('startDate') as Dayjs | undefined;
-                      if (start && end && end.isBefore(start, 'day')) throw new Error(t('validation.invalid'));
+                      if (start && end && end.isBefore(start, 'day')) throw new Error(t('equipment.contracts.endBeforeStart'));
                     },
                   }),
                 ]}
               >
-                <DatePicker style={{ width: '100%' }} />
+                <DatePicker style={{ width: '100%' }} data-testid="contract-form-endDate" />
               </Form.Item>
             </Col>
           </Row>

@@ -10,8 +10,6 @@ import { toLocalDate } from '../equipment-form.utils';
 import { warrantyRows, warrantyStatusColor, warrantySummary, type WarrantyRow } from '../equipment-warranty.utils';
 import { useEquipmentWarranty } from '../hooks/use-equipment';
 
-const alertType = { success: 'success', warning: 'warning', error: 'error', default: 'info' } as const;
-
 /**
  * The 三包 card a hotline agent reads to a caller: the overall answer, then every coverage with
  * whether it applies, until when, and why — in the UI language, from the engine's reason codes.
@@ -53,13 +51,12 @@ function WarrantyView({ warranty, loading }: { warranty: EquipmentWarranty; load
   const language = useLanguage();
   const { result } = warranty;
   const rows = warrantyRows(result, language);
-  const color = warrantyStatusColor(result.status);
   const start = result.start;
 
   return (
     <Spin spinning={loading}>
       <Alert
-        type={alertType[color as keyof typeof alertType] ?? 'info'}
+        type={warrantyStatusColor(result.status)}
         showIcon
         title={
           <Space wrap size={6}>

@@ -122,6 +122,7 @@ export const equipmentEn: Widen<typeof equipmentZh> = {
     period: 'Period',
     startDate: 'Start date',
     endDate: 'End date (inclusive)',
+    endBeforeStart: 'The end date cannot be before the start date',
     coveredParts: 'Covered parts',
     coveredPartsHelp: 'Leave empty to cover the whole unit',
     wholeUnit: 'Whole unit',

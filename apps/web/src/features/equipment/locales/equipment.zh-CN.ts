@@ -118,6 +118,7 @@ export const equipmentZh = {
     period: '有效期',
     startDate: '开始日期',
     endDate: '结束日期（含）',
+    endBeforeStart: '结束日期不能早于开始日期',
     coveredParts: '覆盖部件',
     coveredPartsHelp: '留空表示覆盖整机',
     wholeUnit: '整机',

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateWorkOrderInput, GeoPosition, TransitionInput, WorkOrderDetail } from '@sht/domain';
+import type { ComplaintResponseInput, CreateWorkOrderInput, GeoPosition, ServiceReportInput, TransitionInput, WorkOrderDetail } from '@sht/domain';
+import { isApiError } from '../../../api/api-error';
 import { workOrderKeys, workOrdersApi, type WorkOrderListParams } from '../workorders.api';
 
 /** The work-order table's page query, for `useServerList`. */
@@ -56,6 +57,53 @@ export function useTransition() {
     },
     // A stale version (409) or an illegal step: the order on screen is outdated, load it again.
     onError: (_err, { id }) => queryClient.invalidateQueries({ queryKey: workOrderKeys.detail(id) }),
+  });
+}
+
+/** The at-fault department's answer to a complaint (explanation, apology, improvement). */
+export function useComplaintResponse() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: ComplaintResponseInput }) => workOrdersApi.respondToComplaint(id, input),
+    onSuccess: (order: WorkOrderDetail) => {
+      queryClient.setQueryData(workOrderKeys.detail(order.id), order);
+      return queryClient.invalidateQueries({ queryKey: workOrderKeys.all });
+    },
+    onError: (_err, { id }) => queryClient.invalidateQueries({ queryKey: workOrderKeys.detail(id) }),
+  });
+}
+
+/** The on-site report, or null while none has been written (the server answers REPORT_NOT_FOUND). */
+export function useServiceReport(id: string) {
+  return useQuery({
+    queryKey: workOrderKeys.report(id),
+    queryFn: ({ signal }) =>
+      workOrdersApi.report(id, signal).catch((err: unknown) => {
+        if (isApiError(err, 'REPORT_NOT_FOUND')) return null;
+        throw err;
+      }),
+  });
+}
+
+export function useSaveReport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: ServiceReportInput }) => workOrdersApi.saveReport(id, input),
+    onSuccess: (report, { id }) => {
+      queryClient.setQueryData(workOrderKeys.report(id), report);
+      return queryClient.invalidateQueries({ queryKey: workOrderKeys.detail(id) });
+    },
+    onError: (_err, { id }) => queryClient.invalidateQueries({ queryKey: workOrderKeys.detail(id) }),
+  });
+}
+
+/** Active spare parts matching a code or name, for the report's parts list. */
+export function useSpareParts(term: string) {
+  return useQuery({
+    queryKey: workOrderKeys.parts(term),
+    queryFn: ({ signal }) => workOrdersApi.spareParts(term || undefined, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 }
 

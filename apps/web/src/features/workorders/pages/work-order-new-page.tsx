@@ -4,14 +4,15 @@ import { Alert, App, Button, Card, Col, Empty, Form, Input, Radio, Row, Space, S
 import { ArrowLeftOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
-  createWorkOrderSchema, phoneSchema, workOrderPriorities, workOrderTypes,
-  type CreateWorkOrderInput, type CustomerSummary, type WorkOrderPriority, type WorkOrderType,
+  complaintCategories, createWorkOrderSchema, phoneSchema, workOrderPriorities, workOrderTypes,
+  type ComplaintCategory, type CreateWorkOrderInput, type CustomerSummary, type WorkOrderPriority, type WorkOrderType,
 } from '@sht/domain';
 import { toApiError } from '../../../api/api-error';
 import { applyServerErrors } from '../../../api/form-errors';
 import { PageHeader } from '../../../shared/page-header';
 import { requiredRule, schemaRule, withoutEmpty } from '../../../shared/schema-rule';
 import { CustomerSummaryLine } from '../../customers/components/customer-summary-line';
+import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
 import { useCustomer } from '../../customers/hooks/use-customers';
 import { CallerCustomerPicker } from '../components/caller-customer-picker';
 import { useCreateWorkOrder, useCustomerUnits } from '../hooks/use-workorders';
@@ -27,6 +28,7 @@ type Values = {
   callerName?: string;
   callerPhone?: string;
   siteAddress?: string;
+  complaint?: { category: ComplaintCategory; atFaultOrgId?: string };
 };
 
 const NO_UNIT = '';
@@ -41,6 +43,8 @@ export function WorkOrderNewPage() {
   const [picked, setPicked] = useState<{ customer: CustomerSummary; typed: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const titleRef = useRef<InputRef>(null);
+  const type = Form.useWatch('type', form);
+  const complaintCategory = Form.useWatch(['complaint', 'category'], form);
   const create = useCreateWorkOrder();
   const units = useCustomerUnits(picked?.customer.id);
   // One unit: it is the one. Several: the agent picks (arrow keys move within the group).
@@ -59,7 +63,7 @@ export function WorkOrderNewPage() {
     if (!picked) return setFormError(t('workOrders.intake.pickCustomerFirst'));
     setFormError(null);
     const input = {
-      ...withoutEmpty({ ...values, equipmentId: undefined }),
+      ...withoutEmpty({ ...values, equipmentId: undefined, complaint: values.type === 'complaint' ? values.complaint : undefined }),
       customerId: picked.customer.id,
       equipmentId: values.equipmentId || null,
       channel: 'hotline',
@@ -154,6 +158,20 @@ export function WorkOrderNewPage() {
                 data-testid="intake-type"
               />
             </Form.Item>
+            {type === 'complaint' && (
+              <Form.Item name={['complaint', 'category']} label={t('workOrders.complaint.category')} rules={[requiredRule()]}>
+                <Radio.Group
+                  optionType="button"
+                  options={complaintCategories.map((v) => ({ value: v, label: t(`workOrders.complaint.categories.${v}`) }))}
+                  data-testid="intake-complaint-category"
+                />
+              </Form.Item>
+            )}
+            {type === 'complaint' && complaintCategory === 'service_quality' && (
+              <Form.Item name={['complaint', 'atFaultOrgId']} label={t('workOrders.complaint.atFaultOrg')}>
+                <OrgTreeSelect allowClear data-testid="intake-complaint-org" />
+              </Form.Item>
+            )}
             <Form.Item name="priority" label={t('workOrders.fields.priority')} rules={[requiredRule()]}>
               <Radio.Group
                 optionType="button"

@@ -8,7 +8,9 @@ import { isApiError } from '../../../api/api-error';
 import { formatDateTime } from '../../../shared/format';
 import { PageHeader } from '../../../shared/page-header';
 import { ActionBar } from '../components/action-bar';
+import { ComplaintCard } from '../components/complaint-card';
 import { DiagnosisCard } from '../components/diagnosis-card';
+import { ServiceReportCard } from '../components/service-report-card';
 import { SlaCard } from '../components/sla-card';
 import { TimelineCard } from '../components/timeline-card';
 import { TransitionModal } from '../components/transition-modal';
@@ -110,13 +112,19 @@ function WorkOrderView({ order }: { order: WorkOrderDetail }) {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <SlaCard targets={order.sla} calendarName={order.calendar.name} />
+          <Space orientation="vertical" size={16} style={{ display: 'flex' }}>
+            <SlaCard targets={order.sla} calendarName={order.calendar.name} />
+            <ComplaintCard order={order} />
+          </Space>
         </Col>
         <Col xs={24} lg={14}>
           <TimelineCard orderId={order.id} />
         </Col>
         <Col xs={24} lg={10}>
-          <DiagnosisCard diagnosis={order.diagnosis} />
+          <Space orientation="vertical" size={16} style={{ display: 'flex' }}>
+            <DiagnosisCard diagnosis={order.diagnosis} />
+            <ServiceReportCard order={order} />
+          </Space>
         </Col>
       </Row>
       <TransitionModal order={order} action={action} onClose={() => setAction(null)} />
