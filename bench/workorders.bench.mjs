@@ -53,7 +53,9 @@ for (const d of DIALECTS) if (d !== 'sqlite' && d !== 'postgres') throw new Erro
 
 const STATEMENT_RUNS = num('BENCH_WO_STATEMENT_RUNS', 200, 20, 5000);
 const serverRequire = createRequire(path.join(repoRoot, 'apps/server/package.json'));
+// Imported once, at start-up (see main): other work may rebuild apps/server/dist during a long run.
 const dist = (p) => import(pathToFileURL(path.join(repoRoot, 'apps/server/dist', p)).href);
+const DIST_MODULES = ['db/database.js', 'app.js', 'config.js', 'modules/workorders/workorders.sla-sweep.js'];
 const GOALS = { createRps: 1000, createP99: 50, slaMs: 100, jobListP99: 20 };
 const log = (msg) => console.log(`[workorders] ${msg}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -434,6 +436,7 @@ function tables() {
 async function main() {
   installCleanupHandlers();
   if (!existsSync(serverEntry)) throw new Error(`${serverEntry} is missing: build the server first (npx tsc -b apps/server)`);
+  for (const m of DIST_MODULES) await dist(m);
   const startedAt = Date.now();
   let fatal = null;
   try {

@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium())('customer lookup in Chromium', () => {
     const contacts = await page.getByTestId('customer-contacts').innerText();
     expect(contacts).toContain('13962130001');
     expect(contacts).toContain('张小燕');
-    await expect(page.getByTestId('customer-section-equipment').innerText()).resolves.toContain('该模块尚未启用');
+    await expect(page.getByTestId('customer-section-equipment').innerText()).resolves.toContain('JH1204-2025-00041');
 
     // Middle digits of 何长贵's mobile 137 9561 0261.
     await page.getByTestId('nav-customers').click();

@@ -8,6 +8,10 @@ import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server
 // customer, opens one of the customer's units and reads from the warranty card why the unit is, or
 // is not, in warranty. Units and dates come from the demo seed (apps/server/src/db/seed/demo-equipment.ts):
 // sale dates are relative to the seed day, so expected dates are derived from the sale date shown.
+
+// Journeys of several pages: more than the project's per-test default, for a busy CI machine.
+const JOURNEY_TIMEOUT = 120_000;
+
 describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -114,7 +118,7 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
     expect(applies.length).toBeGreaterThan(5);
     expect(applies.every((a) => a === 'no')).toBe(true);
     await page.close();
-  });
+  }, JOURNEY_TIMEOUT);
 
   async function pick(page: Page, testId: string, term: string, optionText: string) {
     const input = page.getByTestId(testId).locator('input').first();
@@ -189,7 +193,7 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
     await page.locator('.ant-modal:visible .ant-btn-primary').click();
     await expect.poll(() => modal.innerText(), { timeout: 10_000 }).toContain('出厂编号 KFR72LW-E2E-000001 已登记');
     await page.close();
-  });
+  }, JOURNEY_TIMEOUT);
 
   it('an agent records a meter reading and a service contract on a unit', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
@@ -229,7 +233,7 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
     await expect(contract.getAttribute('data-applies')).resolves.toBe('no');
     await expect(page.getByTestId('equipment-history').innerText()).resolves.toContain('延保合同「整机延保 2 年」生效（至 2031-12-31）');
     await page.close();
-  });
+  }, JOURNEY_TIMEOUT);
 
   it('lists units by serial prefix and exports the filtered list', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
@@ -252,7 +256,7 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
     expect(download.type).toContain('spreadsheetml');
     expect(download.size).toBeGreaterThan(1000);
     await page.close();
-  });
+  }, JOURNEY_TIMEOUT);
 
   it('the unit page fits a phone-sized screen', async () => {
     const api = await apiLogin(server.baseUrl, 'lixiuying', DEMO_PASSWORD);
@@ -291,5 +295,5 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
     await page.getByTestId('equipment-table').locator('tbody tr[data-row-key]').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
-  });
+  }, JOURNEY_TIMEOUT);
 });

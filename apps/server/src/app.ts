@@ -25,11 +25,14 @@ import { exportRoutes } from './modules/imports/exports.routes.js';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.js';
 import { calendarRoutes } from './modules/calendars/calendars.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
-import { complaintRuleRoutes, workOrderRoutes } from './modules/workorders/workorders.routes.js';
+import { complaintRuleRoutes, technicianRoutes, workOrderRoutes } from './modules/workorders/workorders.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { createChannels, type Channels } from './modules/notifications/notifications.channels.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
 import './http/auth.js';
 
-export type BuildAppOptions = { db: Db; config: Config; logger?: boolean };
+// channels: pass the process's own (main.ts) so the dispatcher and the routes share them.
+export type BuildAppOptions = { db: Db; config: Config; logger?: boolean; channels?: Channels };
 
 // The modules of the API, each mounted under /api/v1/<prefix>.
 const modules = [
@@ -42,12 +45,14 @@ const modules = [
   { prefix: '/equipment', plugin: equipmentRoutes },
   { prefix: '/work-orders', plugin: workOrderRoutes },
   { prefix: '/complaint-rules', plugin: complaintRuleRoutes },
+  { prefix: '/technicians', plugin: technicianRoutes },
   { prefix: '/public/warranty', plugin: publicWarrantyRoutes },
   { prefix: '', plugin: exportRoutes },
   { prefix: '/imports', plugin: importRoutes },
   { prefix: '/attachments', plugin: attachmentRoutes },
   { prefix: '/calendars', plugin: calendarRoutes },
   { prefix: '/notifications', plugin: notificationRoutes },
+  { prefix: '/portal', plugin: portalRoutes },
 ] as const;
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -61,7 +66,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('deps', { db: opts.db, config });
+  app.decorate('deps', { db: opts.db, config, channels: opts.channels ?? createChannels(config, app.log) });
   app.decorateRequest('actor', null);
   const indexHtml = path.join(config.webDist, 'index.html');
   const spaHtml = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml) : undefined;

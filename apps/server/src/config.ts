@@ -47,6 +47,10 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  // Customer portal: how long a portal login lasts, and (development/tests only) a file the SMS
+  // log driver's login codes are also appended to, so a browser test can read them.
+  PORTAL_SESSION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  PORTAL_OTP_LOG_FILE: z.string().optional(),
 });
 
 export type Config = {
@@ -79,6 +83,7 @@ export type Config = {
     maxAttempts: number;
     intervalSeconds: number;
   };
+  portal: { sessionMinutes: number; otpLogFile: string | undefined };
 };
 
 /** Parses the environment; exits with a readable message instead of starting half-configured. */
@@ -91,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.PORTAL_OTP_LOG_FILE && e.NODE_ENV === 'production') throw new Error('Invalid configuration:\n  PORTAL_OTP_LOG_FILE: not allowed in production');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -121,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
       intervalSeconds: e.NOTIFY_INTERVAL_SECONDS,
     },
+    portal: { sessionMinutes: e.PORTAL_SESSION_MINUTES, otpLogFile: e.PORTAL_OTP_LOG_FILE },
   };
 }

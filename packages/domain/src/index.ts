@@ -16,3 +16,4 @@ export * from './imports/index.js';
 export * from './attachments/index.js';
 export * from './workorders/index.js';
 export * from './notifications/index.js';
+export * from './portal/index.js';

@@ -249,7 +249,7 @@ export interface EquipmentContractsTable {
 export interface ImportJobsTable {
   id: string;
   kind: 'equipment' | 'customers';
-  status: 'previewed' | 'committing' | 'committed' | 'failed';
+  status: 'checking' | 'previewed' | 'committing' | 'committed' | 'failed';
   file_name: string;
   total_rows: number;
   valid_rows: number;
@@ -413,6 +413,19 @@ export interface ComplaintRulesTable {
   updated_at: Instant;
 }
 
+export interface TechnicianProfilesTable {
+  user_id: string;
+  skills_json: string;
+  coverage_json: string;
+  base_lat: number | null;
+  base_lng: number | null;
+  last_lat: number | null;
+  last_lng: number | null;
+  last_seen_at: Instant | null;
+  version: number;
+  updated_at: Instant;
+}
+
 export interface WorkOrderReportsTable {
   work_order_id: string;
   report_json: string; // a ServiceReport
@@ -480,6 +493,28 @@ export interface NotificationOutboxTable {
   sent_at: Instant | null;
 }
 
+// Customer portal: one-time login codes (hash only) and the portal's own sessions.
+export interface PortalOtpsTable {
+  id: string;
+  phone: string; // normalised digits
+  code_hash: string;
+  created_at: Instant;
+  expires_at: Instant;
+  attempts: number;
+  consumed_at: Instant | null;
+  ip: string | null;
+}
+
+export interface PortalSessionsTable {
+  id: string; // sha256 of the cookie value
+  phone: string;
+  csrf_token: string;
+  created_at: Instant;
+  expires_at: Instant;
+  ip: string | null;
+  user_agent: string | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -514,8 +549,11 @@ export interface Database {
   work_order_reports: WorkOrderReportsTable;
   work_order_parts: WorkOrderPartsTable;
   complaint_rules: ComplaintRulesTable;
+  technician_profiles: TechnicianProfilesTable;
   notifications: NotificationsTable;
   notification_outbox: NotificationOutboxTable;
+  portal_otps: PortalOtpsTable;
+  portal_sessions: PortalSessionsTable;
 }
 
 export type { Generated };

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fa
 import { can, type Permission } from '@sht/domain';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import type { Channels } from '../modules/notifications/notifications.channels.js';
 import type { Actor, AnonymousContext, ServiceContext } from '../context.js';
 import { authenticate } from '../modules/auth/auth.service.js';
 import { safeEqual } from '../modules/auth/auth.crypto.js';
@@ -9,7 +10,8 @@ import { httpErrors } from './errors.js';
 
 export const SESSION_COOKIE = 'sht_sid';
 
-export type AppDeps = { db: Db; config: Config };
+// channels: e-mail/SMS for what must go out at once (portal login codes), not through the outbox.
+export type AppDeps = { db: Db; config: Config; channels: Channels };
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -30,6 +30,10 @@ const WorkOrderPage = lazyPage(() => import('../features/workorders/pages/work-o
 const MyJobsPage = lazyPage(() => import('../features/workorders/pages/my-jobs-page'), 'MyJobsPage');
 const AccountPage = lazyPage(() => import('../features/account/pages/account-page'), 'AccountPage');
 const InboxPage = lazyPage(() => import('../features/notifications/pages/inbox-page'), 'InboxPage');
+const PortalLayout = lazyPage(() => import('../features/portal/components/portal-layout'), 'PortalLayout');
+const PortalLoginPage = lazyPage(() => import('../features/portal/pages/portal-login-page'), 'PortalLoginPage');
+const PortalOrdersPage = lazyPage(() => import('../features/portal/pages/portal-orders-page'), 'PortalOrdersPage');
+const PortalOrderPage = lazyPage(() => import('../features/portal/pages/portal-order-page'), 'PortalOrderPage');
 
 function Standalone({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
@@ -45,6 +49,17 @@ export function createRouter() {
       errorElement: <RouteError />,
       children: [
         { path: '/login', element: <Standalone><LoginPage /></Standalone> },
+        // 客户门户: customers log in by phone; outside the staff RequireAuth layout.
+        { path: '/portal/login', element: <Standalone><PortalLoginPage /></Standalone> },
+        {
+          path: '/portal',
+          element: <Standalone><PortalLayout /></Standalone>,
+          children: [
+            { index: true, element: <PortalOrdersPage /> },
+            { path: 'orders/:id', element: <PortalOrderPage /> },
+            { path: '*', element: <NotFound /> },
+          ],
+        },
         {
           path: CHANGE_PASSWORD_PATH,
           element: (

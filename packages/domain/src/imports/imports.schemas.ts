@@ -22,8 +22,11 @@ export type ImportMode = z.infer<typeof importModeSchema>;
 export const commitImportSchema = z.object({ mode: importModeSchema });
 export type CommitImportInput = z.infer<typeof commitImportSchema>;
 export const importTokenParamsSchema = z.object({ token: z.uuid() });
+// The client may choose the job's token so it can poll the preview's progress while the upload is checked.
+export const importPreviewQuerySchema = z.object({ token: z.uuid().optional() });
 
-export const importJobStatusSchema = z.enum(['previewed', 'committing', 'committed', 'failed']);
+// checking: the rows of an uploaded file are being checked (processed counts them), then previewed.
+export const importJobStatusSchema = z.enum(['checking', 'previewed', 'committing', 'committed', 'failed']);
 
 export const importRowErrorSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;

@@ -3,3 +3,4 @@ export * from './workorders.sla.js';
 export * from './workorders.schemas.js';
 export * from './workorders.report.js';
 export * from './workorders.complaints.js';
+export * from './workorders.dispatch.js';

@@ -175,6 +175,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('work_order_parts_order_idx').on('work_order_parts').columns(['work_order_id']).execute();
   await db.schema.createIndex('work_order_parts_part_idx').on('work_order_parts').columns(['part_id']).execute();
 
+  // Technicians' dispatch profile: skills (model/category codes), base, coverage area, and the
+  // last position their phone reported (start of travel, check-in on site).
+  await db.schema
+    .createTable('technician_profiles')
+    .addColumn('user_id', 'varchar(36)', (c) => c.primaryKey().references('users.id'))
+    .addColumn('skills_json', 'text', (c) => c.notNull())
+    .addColumn('coverage_json', 'text', (c) => c.notNull())
+    .addColumn('base_lat', 'real')
+    .addColumn('base_lng', 'real')
+    .addColumn('last_lat', 'real')
+    .addColumn('last_lng', 'real')
+    .addColumn('last_seen_at', ts)
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('updated_at', ts, (c) => c.notNull())
+    .execute();
+
   // The published promises (see the domain brief): respond in 30 min, on site in 24 h, fixed in
   // 24 h; urgent orders and class-A service get tighter ones. Editable by HQ afterwards.
   const now = new Date().toISOString();
@@ -195,7 +211,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['work_order_parts', 'work_order_reports', 'work_order_sla', 'work_order_events', 'work_orders', 'complaint_rules', 'counters', 'sla_policies']) {
+  for (const table of ['technician_profiles', 'work_order_parts', 'work_order_reports', 'work_order_sla', 'work_order_events', 'work_orders', 'complaint_rules', 'counters', 'sla_policies']) {
     await db.schema.dropTable(table).execute();
   }
 }

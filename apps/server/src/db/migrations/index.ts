@@ -8,6 +8,7 @@ import * as m20261123_0006 from './20261123_0006_attachments.js';
 import * as m20261123_0007 from './20261123_0007_calendars.js';
 import * as m20261123_0008 from './20261123_0008_work_orders.js';
 import * as m20261123_0009 from './20261123_0009_notifications.js';
+import * as m20261123_0010 from './20261123_0010_portal.js';
 
 // Append-only: never edit a migration once it has landed; add a new file and list it here.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0007_calendars': m20261123_0007,
   '20261123_0008_work_orders': m20261123_0008,
   '20261123_0009_notifications': m20261123_0009,
+  '20261123_0010_portal': m20261123_0010,
 };

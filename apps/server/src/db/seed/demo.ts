@@ -7,6 +7,7 @@ import { demoOrgs, demoUsers } from './demo-data.js';
 import { seedDemoCustomers } from './demo-customers.js';
 import { seedDemoEquipment } from './demo-equipment.js';
 import { seedDemoCalendars } from './demo-calendars.js';
+import { seedDemoWorkOrders } from './demo-workorders.js';
 
 export type SeedResult = { seeded: boolean; password?: string; logins: { username: string; name: string; roles: string[]; org: string }[] };
 
@@ -55,6 +56,8 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
     await seedDemoCalendars(trx, ids, now);
     await trx.insertInto('app_meta').values({ key: 'demo_seeded_at', value: at }).execute();
   });
+  // Work orders go through the services (their own transactions), after the network exists.
+  await seedDemoWorkOrders(db, now);
   return {
     seeded: true,
     password,

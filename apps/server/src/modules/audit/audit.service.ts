@@ -12,7 +12,7 @@ export type AuditRecord = {
   before?: unknown;
   after?: unknown;
   // Who acted when there is no session yet (login attempts): the account concerned.
-  actor?: { id: string; name: string };
+  actor?: { id: string | null; name: string };
 };
 
 // Never store secrets in the audit trail.

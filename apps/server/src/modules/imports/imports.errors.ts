@@ -9,6 +9,7 @@ export const importErrors = defineErrors({
   IMPORT_TOO_MANY_ROWS: { status: 413, 'zh-CN': '数据行超过 {max} 行,请拆分文件', en: 'More than {max} data rows; split the file' },
   IMPORT_NOT_FOUND: { status: 404, 'zh-CN': '导入任务不存在', en: 'Import job not found' },
   IMPORT_EXPIRED: { status: 410, 'zh-CN': '导入预览已过期,请重新上传', en: 'The import preview has expired; upload the file again' },
+  IMPORT_TOKEN_TAKEN: { status: 409, 'zh-CN': '该导入任务编号已被使用', en: 'This import token is already in use' },
   IMPORT_NOT_PENDING: { status: 409, 'zh-CN': '该导入已提交或正在提交', en: 'This import is already committed or being committed' },
   IMPORT_HAS_ERRORS: {
     status: 422,

@@ -17,6 +17,11 @@ export async function insertJob(db: Db, row: ImportJobsTable): Promise<void> {
   await db.insertInto('import_jobs').values(row).execute();
 }
 
+/** Whether any user's job has this token (a client-chosen token must be new). */
+export async function jobExists(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('import_jobs').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 /** A job is seen only by whoever uploaded it. */
 export function findJob(db: Db, id: string, userId: string) {
   return db.selectFrom('import_jobs').selectAll().where('id', '=', id).where('created_by', '=', userId).executeTakeFirst();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDialects, type Session, type TestApp } from '../../test/test-app.js';
 import * as files from './imports.test-files.js';
@@ -89,9 +90,26 @@ describe.each(testDialects())('unit imports on %s', (dialect) => {
   });
 
   // exceljs' streaming reader garbles a few Chinese cells per 10,000 rows (chunk boundaries); this one must not.
-  it('reads Chinese text intact in a large file', async () => {
-    const p = (await preview(await bigXlsx(20_000))).json<Preview>();
-    expect(p).toMatchObject({ rows: 20_000, valid: 20_000, errorCount: 0, willCreate: 20_000 });
+  it('reads Chinese text intact in a large file, reporting progress under the token the client chose', async () => {
+    const token = randomUUID();
+    const file = await bigXlsx(20_000);
+    const body = upload(file, '装机档案.xlsx');
+    let done = false;
+    const running = t.call(east, 'POST', `/api/v1/imports/equipment/preview?token=${token}`, body.payload, { 'content-type': body.type })
+      .finally(() => { done = true; });
+    // The client polls the job while its upload is checked.
+    const seen: { status: string; processed: number }[] = [];
+    while (!done) {
+      const job = await t.call(east, 'GET', `/api/v1/imports/${token}`);
+      if (job.statusCode === 200) seen.push(job.json());
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const p = (await running).json<Preview>();
+    expect(p).toMatchObject({ token, rows: 20_000, valid: 20_000, errorCount: 0, willCreate: 20_000 });
+    expect(seen.some((j) => j.status === 'checking' && j.processed >= 5000)).toBe(true);
+    expect((await t.call(east, 'GET', `/api/v1/imports/${token}`)).json()).toMatchObject({ status: 'previewed', total: 20_000, processed: 0 });
+    const again = await t.call(east, 'POST', `/api/v1/imports/equipment/preview?token=${token}`, body.payload, { 'content-type': body.type });
+    expect([again.statusCode, again.json().code]).toEqual([409, 'IMPORT_TOKEN_TAKEN']);
   }, 60_000);
 
   it('refuses bad files with clear errors and changes nothing', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { commitImportSchema, importJobSchema, importKinds, importPreviewSchema, importTokenParamsSchema } from '@sht/domain';
+import { commitImportSchema, importJobSchema, importKinds, importPreviewQuerySchema, importPreviewSchema, importTokenParamsSchema } from '@sht/domain';
 import { ctxOf, requireLogin, requirePermission } from '../../http/auth.js';
 import { localeOf } from '../../http/error-handler.js';
 import { importErrors } from './imports.errors.js';
@@ -16,7 +16,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     const write = requirePermission(imports.importSpecs[kind].permission);
 
     // multipart/form-data with one file field; the preview is kept server-side under its token.
-    app.post(`/${kind}/preview`, { schema: { tags, consumes: ['multipart/form-data'], response: { 200: importPreviewSchema } }, onRequest: write },
+    app.post(`/${kind}/preview`, { schema: { tags, consumes: ['multipart/form-data'], querystring: importPreviewQuerySchema, response: { 200: importPreviewSchema } }, onRequest: write },
       async (request) => {
         const file = request.isMultipart() ? await request.file() : undefined;
         if (!file) throw importErrors.IMPORT_FILE_MISSING();
@@ -24,7 +24,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           const tooLarge = err instanceof Error && 'code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE';
           throw tooLarge ? importErrors.IMPORT_FILE_TOO_LARGE({ maxMb: imports.IMPORT_LIMITS.maxFileBytes / 1024 / 1024 }) : err;
         });
-        return imports.previewImport(db, ctxOf(request), kind, { name: file.filename, data }, localeOf(request));
+        return imports.previewImport(db, ctxOf(request), kind, { name: file.filename, data, token: request.query.token }, localeOf(request));
       });
 
     app.get(`/${kind}/template`, { schema: { tags }, onRequest: write }, async (_request, reply) => {

@@ -35,5 +35,6 @@ export const workOrderErrors = defineErrors({
     'zh-CN': '服务质量投诉须由责任部门填写解释/致歉和改进措施后才能办结',
     en: 'A service-quality complaint needs the at-fault department\'s explanation/apology and improvement before it is resolved',
   },
+  TECHNICIAN_NOT_FOUND: { status: 404, 'zh-CN': '服务工程师不存在', en: 'Technician not found' },
   SLA_POLICY_NOT_FOUND: { status: 404, 'zh-CN': 'SLA 策略不存在', en: 'SLA policy not found' },
 });

@@ -43,6 +43,18 @@ function named(query: ReturnType<typeof scopedOrders>) {
   ]);
 }
 
+/** A customer's own orders (the portal): no staff scope, only the customer id. */
+export function listOrdersOfCustomer(db: Db, customerId: string, limit: number) {
+  return named(db.selectFrom('work_orders').where('work_orders.customer_id', '=', customerId))
+    .orderBy('work_orders.created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export function findOrderOfCustomer(db: Db, customerId: string, id: string) {
+  return named(db.selectFrom('work_orders').where('work_orders.customer_id', '=', customerId)).where('work_orders.id', '=', id).executeTakeFirst();
+}
+
 export function findOrder(db: Db, scope: Scope, userId: string, id: string) {
   return named(scopedOrders(db, scope, userId)).where('work_orders.id', '=', id).executeTakeFirst();
 }

@@ -20,6 +20,12 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
     unitId = (await t.handle.db.selectFrom('equipment_units').select('id').where('serial_no', '=', '4LZ6-2024-00312').executeTakeFirstOrThrow()).id;
   });
   afterAll(async () => t.close());
+  // One session per user for the whole file: logins are rate-limited per address.
+  const sessions = new Map<string, Promise<Session>>();
+  const login = (username: string) => {
+    if (!sessions.has(username)) sessions.set(username, t.login(username));
+    return sessions.get(username) as Promise<Session>;
+  };
 
   const newRepair = (over: Record<string, unknown> = {}) => ({
     type: 'repair', priority: 'normal', channel: 'hotline', customerId, equipmentId: unitId, title: '收割机割台不转',
@@ -53,7 +59,7 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
   });
 
   it('runs the whole lifecycle with every step on record and every SLA target met', async () => {
-    const tech = await t.login('huanglei');
+    const tech = await login('huanglei');
     const techId = await t.userId('huanglei');
     let order = await create();
     for (const [session, body] of [
@@ -127,7 +133,7 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
 
   it('pauses the clocks while waiting for parts and resumes them where they were', async () => {
     const techId = await t.userId('linfeng');
-    const tech = await t.login('linfeng');
+    const tech = await login('linfeng');
     let order = (await step(agent, await create(), { action: 'dispatch', assigneeId: techId })).json<Detail>();
     order = (await step(tech, order, { action: 'arrive' })).json<Detail>();
     const waiting = await step(tech, order, { action: 'wait_parts', reason: '液压泵缺货,已向华东中心调拨' });
@@ -150,7 +156,7 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
     expect(manager.json().code).toBe('ASSIGNEE_INVALID');
     expect((await step(agent, order, { action: 'dispatch' })).json().code).toBe('DISPATCH_TARGET_MISSING');
     // A region hands the order to another outlet: it moves into that outlet's scope.
-    const region = await t.login('chenzhigang');
+    const region = await login('chenzhigang');
     const moved = await step(region, order, { action: 'dispatch', orgId: await t.orgId('O-NJJN') });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json<Detail>()).toMatchObject({ status: 'dispatched', org: { name: '南京江宁工程机械服务站' }, assignee: null });
@@ -158,12 +164,12 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
 
   it('lets only the assigned technician travel, and lets a technician decline with a reason', async () => {
     const techId = await t.userId('huanglei');
-    const other = await t.login('linfeng');
+    const other = await login('linfeng');
     const order = (await step(agent, await create(), { action: 'dispatch', assigneeId: techId })).json<Detail>();
     const res = await step(other, order, { action: 'start_travel' });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('NOT_ASSIGNEE');
-    const tech = await t.login('huanglei');
+    const tech = await login('huanglei');
     expect((await step(tech, order, { action: 'decline' })).statusCode).toBe(400); // a reason is required
     const declined = await step(tech, order, { action: 'decline', reason: '正在常熟抢修,无法前往' });
     expect(declined.json<Detail>()).toMatchObject({ status: 'accepted', assignee: null });
@@ -171,21 +177,21 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
 
   it('scopes orders by org subtree: another outlet cannot see them, the assignee and the region can', async () => {
     const order = await create();
-    const foreign = await t.login('zhengwei');
+    const foreign = await login('zhengwei');
     expect((await t.call(foreign, 'GET', `/api/v1/work-orders/${order.id}`)).statusCode).toBe(404);
     expect((await step(foreign, order, { action: 'accept' })).statusCode).toBe(404);
     const list = (await t.call(foreign, 'GET', '/api/v1/work-orders?pageSize=200')).json<{ items: { id: string }[] }>();
     expect(list.items.some((o) => o.id === order.id)).toBe(false);
-    const region = await t.login('chenzhigang');
+    const region = await login('chenzhigang');
     expect((await t.call(region, 'GET', `/api/v1/work-orders/${order.id}`)).statusCode).toBe(200);
-    const outlet = await t.login('wuhaitao');
+    const outlet = await login('wuhaitao');
     const mine = (await t.call(outlet, 'GET', `/api/v1/work-orders?status=new&pageSize=200`)).json<{ items: { id: string; status: string }[]; total: number }>();
     expect(mine.items.some((o) => o.id === order.id)).toBe(true);
     expect(mine.items.every((o) => o.status === 'new')).toBe(true);
   });
 
   it("lists a technician's own jobs", async () => {
-    const tech = await t.login('huanglei');
+    const tech = await login('huanglei');
     const order = (await step(agent, await create(), { action: 'dispatch', assigneeId: await t.userId('huanglei') })).json<Detail>();
     const jobs = (await t.call(tech, 'GET', '/api/v1/work-orders?assigneeId=me&status=open')).json<{ items: { id: string; assignee: { name: string } }[] }>();
     expect(jobs.items.map((j) => j.id)).toContain(order.id);
@@ -193,7 +199,7 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
   });
 
   it('flags a repeat repair of the same unit within the window', async () => {
-    const tech = await t.login('huanglei');
+    const tech = await login('huanglei');
     let first = (await step(agent, await create(), { action: 'dispatch', assigneeId: await t.userId('huanglei') })).json<Detail>();
     first = (await step(tech, first, { action: 'arrive' })).json<Detail>();
     first = (await step(tech, first, { action: 'resolve', diagnosis: { symptom: '割台不转', cause: '三角带断裂', action: '更换' } })).json<Detail>();
@@ -206,7 +212,7 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
   });
 
   it('refuses bad intake with clear errors and stores nothing', async () => {
-    const tech = await t.login('huanglei'); // (logging in is audited: before the count)
+    const tech = await login('huanglei'); // (logging in is audited: before the count)
     const before = await counts();
     const other = (await t.handle.db.selectFrom('customers').select('id').where('name', '=', '陆建明').executeTakeFirstOrThrow()).id;
     const notOwned = await t.call(agent, 'POST', '/api/v1/work-orders', newRepair({ customerId: other }));
@@ -228,7 +234,7 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
     const part = async (code: string) => (await t.handle.db.selectFrom('spare_parts').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
     const clutch = await part('SP-TR-CL01');
     const belt = await part('SP-LZ-VB02');
-    const tech = await t.login('huanglei');
+    const tech = await login('huanglei');
     let order = await create({ equipmentId: combine, title: '联合收割机离合器打滑', faultCategory: '离合器' });
     order = (await step(agent, order, { action: 'dispatch', assigneeId: await t.userId('huanglei') })).json<Detail>();
     order = (await step(tech, order, { action: 'arrive' })).json<Detail>();
@@ -283,7 +289,7 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
   });
 
   it('routes a complaint by rule, and needs the at-fault department\'s answer before resolving a service-quality complaint', async () => {
-    const admin = await t.login('admin');
+    const admin = await login('admin');
     const east = await t.orgId('R-EAST');
     const hq = await t.orgId('HQ');
     const rules = [
@@ -315,10 +321,10 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
     expect(early.json().code).toBe('COMPLAINT_RESPONSE_REQUIRED');
     // The at-fault outlet answers; another outlet may not.
     const answer = { explanation: '当日派工过晚', apology: '已电话向机主致歉', improvement: '派工后 30 分钟内联系机主', version: order.version };
-    expect((await t.call(await t.login('zhengwei'), 'POST', `/api/v1/work-orders/${order.id}/complaint-response`, answer)).statusCode).toBe(404);
-    const answered = await t.call(await t.login('wuhaitao'), 'POST', `/api/v1/work-orders/${order.id}/complaint-response`, answer);
+    expect((await t.call(await login('zhengwei'), 'POST', `/api/v1/work-orders/${order.id}/complaint-response`, answer)).statusCode).toBe(404);
+    const answered = await t.call(await login('wuhaitao'), 'POST', `/api/v1/work-orders/${order.id}/complaint-response`, answer);
     expect(answered.statusCode, answered.body).toBe(404); // the order sits with the region: the outlet manager cannot see it
-    const byRegion = await t.call(await t.login('chenzhigang'), 'POST', `/api/v1/work-orders/${order.id}/complaint-response`, answer);
+    const byRegion = await t.call(await login('chenzhigang'), 'POST', `/api/v1/work-orders/${order.id}/complaint-response`, answer);
     expect(byRegion.statusCode, byRegion.body).toBe(200);
     order = byRegion.json<typeof order>();
     expect(order.complaint).toMatchObject({ response: { apology: '已电话向机主致歉', by: '陈志刚' } });
@@ -326,13 +332,41 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
     expect(done.statusCode).toBe(200);
   });
 
+  it('suggests technicians by skill, distance and load, and keeps their last position from field steps', async () => {
+    const manager = await login('wuhaitao');
+    const techs = (await t.call(manager, 'GET', '/api/v1/technicians')).json<{ items: { id: string; name: string; version: number }[] }>().items;
+    expect(techs.map((x) => x.name).sort()).toEqual(['林峰', '黄磊']);
+    const huang = techs.find((x) => x.name === '黄磊')!;
+    const lin = techs.find((x) => x.name === '林峰')!;
+    const saved = await t.call(manager, 'PUT', `/api/v1/technicians/${huang.id}/profile`, { skills: ['4LZ-6'], base: { lat: 31.26, lng: 120.63 }, coverage: ['3205'], version: huang.version });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await t.call(manager, 'PUT', `/api/v1/technicians/${huang.id}/profile`, { skills: [], base: null, coverage: [], version: huang.version })).statusCode).toBe(409);
+    expect((await t.call(manager, 'PUT', `/api/v1/technicians/${lin.id}/profile`, { skills: ['HARVESTER'], base: { lat: 32.06, lng: 118.8 }, coverage: ['32x'], version: lin.version })).statusCode).toBe(400);
+    await t.call(manager, 'PUT', `/api/v1/technicians/${lin.id}/profile`, { skills: ['HARVESTER'], base: { lat: 32.06, lng: 118.8 }, coverage: [], version: lin.version });
+    // Another outlet's manager cannot touch them.
+    expect((await t.call(await login('zhengwei'), 'PUT', `/api/v1/technicians/${lin.id}/profile`, { skills: [], base: null, coverage: [], version: 1 })).statusCode).toBe(404);
+
+    const order = await create();
+    const ranked = (await t.call(agent, 'GET', `/api/v1/work-orders/${order.id}/dispatch-suggestions`)).json<{ items: { name: string; skill: string; inCoverage: boolean | null; openJobs: number; score: number }[] }>().items;
+    expect(ranked.map((r) => [r.name, r.skill])).toEqual([['黄磊', 'model'], ['林峰', 'category']]);
+    expect(ranked[0]?.inCoverage).toBe(true);
+    expect((await t.call(await login('huanglei'), 'GET', `/api/v1/work-orders/${order.id}/dispatch-suggestions`)).statusCode).toBe(403);
+
+    // Arriving somewhere records where 林峰 is now.
+    const tech = await login('linfeng');
+    let o = (await step(agent, order, { action: 'dispatch', assigneeId: lin.id })).json<Detail>();
+    o = (await step(tech, o, { action: 'arrive', position: { lat: 31.3, lng: 120.6 } })).json<Detail>();
+    const after = (await t.call(manager, 'GET', '/api/v1/technicians')).json<{ items: { name: string; last: { lat: number } | null; openJobs: number }[] }>().items;
+    expect(after.find((x) => x.name === '林峰')).toMatchObject({ last: { lat: 31.3 }, openJobs: expect.any(Number) });
+  });
+
   it('follows its outlet when the outlet moves to another region (runs last: it changes the tree)', async () => {
     const order = await create();
-    const admin = await t.login('admin');
+    const admin = await login('admin');
     const outlet = await t.orgId('O-SZWZ');
     const moved = await t.call(admin, 'POST', `/api/v1/orgs/${outlet}/move`, { parentId: await t.orgId('R-NORTH') });
     expect(moved.statusCode, moved.body).toBe(200);
-    expect((await t.call(await t.login('liuyang'), 'GET', `/api/v1/work-orders/${order.id}`)).statusCode).toBe(200);
-    expect((await t.call(await t.login('chenzhigang'), 'GET', `/api/v1/work-orders/${order.id}`)).statusCode).toBe(404);
+    expect((await t.call(await login('liuyang'), 'GET', `/api/v1/work-orders/${order.id}`)).statusCode).toBe(200);
+    expect((await t.call(await login('chenzhigang'), 'GET', `/api/v1/work-orders/${order.id}`)).statusCode).toBe(404);
   });
 });

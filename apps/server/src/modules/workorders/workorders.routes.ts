@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  complaintResponseSchema, complaintRuleInputSchema, complaintRuleListSchema, complaintRuleSchema, createWorkOrderSchema, updateComplaintRuleSchema, idParamsSchema, listWorkOrdersQuerySchema, serviceReportInputSchema, serviceReportSchema, slaTimelineSchema, transitionSchema, workOrderDetailSchema, workOrderEventListSchema,
+  complaintResponseSchema, dispatchSuggestionListSchema, technicianListSchema, technicianProfileInputSchema, technicianSchema, complaintRuleInputSchema, complaintRuleListSchema, complaintRuleSchema, createWorkOrderSchema, updateComplaintRuleSchema, idParamsSchema, listWorkOrdersQuerySchema, serviceReportInputSchema, serviceReportSchema, slaTimelineSchema, transitionSchema, workOrderDetailSchema, workOrderEventListSchema,
   workOrderPageSchema,
 } from '@sht/domain';
 import { ctxOf, requirePermission } from '../../http/auth.js';
 import { localeOf } from '../../http/error-handler.js';
 import * as complaints from './workorders.complaints.service.js';
+import * as dispatch from './workorders.dispatch.service.js';
 import * as reports from './workorders.report.service.js';
 import * as workOrders from './workorders.service.js';
 
@@ -33,6 +34,9 @@ export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => reports.getServiceReport(db, ctxOf(request), request.params.id));
   app.put('/:id/report', { schema: { ...one, body: serviceReportInputSchema, response: { 200: serviceReportSchema } }, onRequest: read },
     async (request) => reports.saveServiceReport(db, ctxOf(request), request.params.id, request.body, { rates: config.rates }, localeOf(request)));
+  // Technicians ranked for this order: skill, distance, load, coverage — each part shown.
+  app.get('/:id/dispatch-suggestions', { schema: { ...one, response: { 200: dispatchSuggestionListSchema } }, onRequest: requirePermission('workorder.dispatch') },
+    async (request) => dispatch.dispatchSuggestions(db, ctxOf(request), request.params.id));
   // The at-fault department's answer to a complaint: explanation/apology and improvement.
   app.post('/:id/complaint-response', { schema: { ...one, body: complaintResponseSchema, response: { 200: workOrderDetailSchema } }, onRequest: read },
     async (request) => {
@@ -55,4 +59,15 @@ export const complaintRuleRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => reply.status(201).send(await complaints.createComplaintRule(db, ctxOf(request), request.body)));
   app.patch('/:id', { schema: { tags: rtags, params: idParamsSchema, body: updateComplaintRuleSchema, response: { 200: complaintRuleSchema } }, onRequest: write },
     async (request) => complaints.updateComplaintRule(db, ctxOf(request), request.params.id, request.body));
+};
+
+/** Technicians' dispatch profiles, mounted at /api/v1/technicians. */
+export const technicianRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+  const ttags = ['dispatch'];
+  const guard = requirePermission('workorder.dispatch');
+  app.get('/', { schema: { tags: ttags, response: { 200: technicianListSchema } }, onRequest: guard },
+    async (request) => dispatch.listTechnicians(db, ctxOf(request)));
+  app.put('/:id/profile', { schema: { tags: ttags, params: idParamsSchema, body: technicianProfileInputSchema, response: { 200: technicianSchema } }, onRequest: guard },
+    async (request) => dispatch.saveTechnicianProfile(db, ctxOf(request), request.params.id, request.body));
 };

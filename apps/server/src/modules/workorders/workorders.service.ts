@@ -4,7 +4,7 @@ import {
   type SlaTimeline, type WorkOrderAction, type WorkOrderDetail, type WorkOrderEvent, type WorkOrderState,
 } from '@sht/domain';
 import type { Db } from '../../db/database.js';
-import type { ServiceContext } from '../../context.js';
+import type { AnonymousContext, ServiceContext } from '../../context.js';
 import type { WorkOrdersTable } from '../../db/schema.js';
 import { bool, newId } from '../../db/ids.js';
 import { httpErrors } from '../../http/errors.js';
@@ -19,6 +19,7 @@ import { workOrderErrors } from './workorders.errors.js';
 import { toComplaint, toDiagnosis, toEvent, toWorkOrder } from './workorders.mapper.js';
 import { routeNewComplaint } from './workorders.complaints.service.js';
 import { notifyNewOrder, notifyStep } from './workorders.notify.js';
+import { recordPosition } from './workorders.dispatch.service.js';
 import * as repo from './workorders.repository.js';
 import type { OrderRow } from './workorders.repository.js';
 import { calendarForNewOrder, calendarOfOrder, computeOrderSla, refreshOrderSla, toRule } from './workorders.sla.service.js';
@@ -249,7 +250,10 @@ export async function transitionWorkOrder(db: Db, ctx: ServiceContext, id: strin
         break;
       case 'start_travel':
       case 'arrive':
-        if (input.position) data.position = input.position;
+        if (input.position) {
+          data.position = input.position;
+          await recordPosition(trx, ctx.actor.userId, input.position, ctx.now.toISOString());
+        }
         note = input.note || null;
         break;
       case 'resolve':
@@ -307,4 +311,66 @@ export async function transitionWorkOrder(db: Db, ctx: ServiceContext, id: strin
     });
   });
   return getWorkOrder(db, ctx, id);
+}
+
+// ── The customer's side (portal) ─────────────────────────────────────────────────────────────
+// A customer is no staff user: the portal proves who they are (phone + one-time code) and passes
+// their customer id; these functions only ever touch that customer's own orders.
+
+/** The customer's own orders, newest first (at most 100). */
+export async function listCustomerOrders(db: Db, customerId: string): Promise<WorkOrder[]> {
+  const rows = await repo.listOrdersOfCustomer(db, customerId, 100);
+  return rows.map(toWorkOrder);
+}
+
+export async function getCustomerOrder(db: Db, customerId: string, id: string): Promise<WorkOrderDetail> {
+  const row = await repo.findOrderOfCustomer(db, customerId, id);
+  if (!row) throw workOrderErrors.WORK_ORDER_NOT_FOUND();
+  const sla = computeOrderSla(row, await calendarOfOrder(db, row), await repo.listEvents(db, id), new Date().toISOString());
+  return {
+    ...toWorkOrder(row),
+    allowedActions: row.status === 'resolved' ? ['confirm'] : [],
+    sla: sla.targets,
+    diagnosis: toDiagnosis(row.diagnosis_json),
+    complaint: toComplaint(row),
+  };
+}
+
+/** 客户确认: the customer confirms a resolved order in the portal; recorded with their name. */
+export async function confirmByCustomer(
+  db: Db,
+  ctx: AnonymousContext,
+  who: { customerId: string; name: string },
+  id: string,
+  input: { version: number; note?: string | undefined; satisfied?: boolean | undefined },
+): Promise<WorkOrderDetail> {
+  const pre = await repo.findOrderOfCustomer(db, who.customerId, id);
+  if (!pre) throw workOrderErrors.WORK_ORDER_NOT_FOUND();
+  const calendar = await calendarOfOrder(db, pre);
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findOrderOfCustomer(trx, who.customerId, id);
+    if (!row) throw workOrderErrors.WORK_ORDER_NOT_FOUND();
+    if (row.version !== input.version) throw httpErrors.VERSION_CONFLICT();
+    let next;
+    try {
+      next = applyTransition(stateOf(row), 'confirm');
+    } catch (error) {
+      if (error instanceof WorkOrderTransitionError) throw transitionError(error, row.type);
+      throw error;
+    }
+    const now = ctx.now.toISOString();
+    if (!(await repo.updateOrder(trx, id, input.version, { status: next.status, resume_status: next.resumeStatus, updated_at: now }))) throw httpErrors.VERSION_CONFLICT();
+    await repo.insertEvent(trx, {
+      id: newId(), work_order_id: id, seq: await repo.nextEventSeq(trx, id), action: 'confirm', from_status: row.status, to_status: next.status,
+      at: now, actor_id: null, actor_name: `${who.name}(客户)`, note: input.note || null,
+      data_json: JSON.stringify({ method: 'portal', ...(input.satisfied !== undefined ? { satisfied: input.satisfied } : {}) }),
+    });
+    const sla = await refreshOrderSla(trx, row, calendar, now);
+    await trx.updateTable('work_orders').set({ next_sla_check_at: sla.nextCheckAt }).where('id', '=', id).execute();
+    await recordAudit(trx, ctx, {
+      entityType: 'work_order', entityId: id, orgPath: row.org_path, action: 'update', actor: { id: null, name: `${who.name}(客户)` },
+      before: { status: row.status }, after: { action: 'confirm', method: 'portal', status: next.status },
+    });
+  });
+  return getCustomerOrder(db, who.customerId, id);
 }

@@ -5,6 +5,7 @@ import { calendarsEn } from '../../features/calendars/locales/calendars.en';
 import { importsEn } from '../../features/imports/locales/imports.en';
 import { workOrdersEn } from '../../features/workorders/locales/workorders.en';
 import { notificationsEn } from '../../features/notifications/locales/notifications.en';
+import { portalEn } from '../../features/portal/locales/portal.en';
 
 export const en: Translation = {
   common: {
@@ -358,6 +359,7 @@ export const en: Translation = {
   imports: importsEn,
   workOrders: workOrdersEn,
   notifications: notificationsEn,
+  portal: portalEn,
   account: {
     title: 'My account',
     profile: 'Profile',

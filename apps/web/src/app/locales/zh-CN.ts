@@ -5,6 +5,7 @@ import { calendarsZh } from '../../features/calendars/locales/calendars.zh-CN';
 import { importsZh } from '../../features/imports/locales/imports.zh-CN';
 import { workOrdersZh } from '../../features/workorders/locales/workorders.zh-CN';
 import { notificationsZh } from '../../features/notifications/locales/notifications.zh-CN';
+import { portalZh } from '../../features/portal/locales/portal.zh-CN';
 export const zhCN = {
   common: {
     appName: '售后通',
@@ -358,6 +359,7 @@ export const zhCN = {
   imports: importsZh,
   workOrders: workOrdersZh,
   notifications: notificationsZh,
+  portal: portalZh,
   account: {
     title: '我的账户',
     profile: '个人信息',

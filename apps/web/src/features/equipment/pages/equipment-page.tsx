@@ -7,6 +7,7 @@ import type { Equipment } from '@sht/domain';
 import { isApiError } from '../../../api/api-error';
 import { formatDateTime } from '../../../shared/format';
 import { PageHeader } from '../../../shared/page-header';
+import { AttachmentsCard } from '../../attachments/components/attachments-card';
 import { useCan } from '../../auth/hooks/use-me';
 import { ContractsCard } from '../components/contracts-card';
 import { EquipmentFormModal } from '../components/equipment-form-modal';
@@ -109,8 +110,9 @@ function EquipmentView({ unit }: { unit: Equipment }) {
         <Col xs={24} xl={14}>
           <WarrantyCard key={unit.id} unitId={unit.id} />
         </Col>
-        {/* ATTACHMENTS: the lead mounts the reusable attachments card (invoice / 三包凭证) from
-            apps/web/src/features/attachments/ here, as a full-width <Col span={24}> for this unit. */}
+        <Col span={24}>
+          <AttachmentsCard ownerType="equipment" ownerId={unit.id} purposes={['invoice', 'warranty_card', 'photo', 'document']} canWrite={canWrite} />
+        </Col>
         <Col xs={24} lg={12}>
           <ReadingsCard unit={unit} canWrite={canWrite} />
         </Col>

@@ -187,4 +187,5 @@ export const workOrdersEn: Widen<typeof workOrdersZh> = {
     coverage: 'Warranty',
     submittedBy: 'By {{name}} at {{time}}',
   },
+  unitHistory: 'Orders of this unit',
 };

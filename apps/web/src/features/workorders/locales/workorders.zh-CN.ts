@@ -183,4 +183,5 @@ export const workOrdersZh = {
     coverage: '保修判定',
     submittedBy: '{{name}} 于 {{time}} 填写',
   },
+  unitHistory: '该设备的工单',
 };

@@ -10,7 +10,7 @@ import {
 import { toApiError } from '../../../api/api-error';
 import { applyServerErrors } from '../../../api/form-errors';
 import { PageHeader } from '../../../shared/page-header';
-import { requiredRule, schemaRule, withoutEmpty } from '../../../shared/schema-rule';
+import { requiredRule, schemaRule } from '../../../shared/schema-rule';
 import { CustomerSummaryLine } from '../../customers/components/customer-summary-line';
 import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
 import { useCustomer } from '../../customers/hooks/use-customers';
@@ -62,12 +62,20 @@ export function WorkOrderNewPage() {
   const onFinish = (values: Values) => {
     if (!picked) return setFormError(t('workOrders.intake.pickCustomerFirst'));
     setFormError(null);
-    const input = {
-      ...withoutEmpty({ ...values, equipmentId: undefined, complaint: values.type === 'complaint' ? values.complaint : undefined }),
+    const text = (v: string | undefined) => v?.trim() || undefined;
+    const input: CreateWorkOrderInput = {
+      type: values.type,
+      priority: values.priority,
+      channel: 'hotline',
       customerId: picked.customer.id,
       equipmentId: values.equipmentId || null,
-      channel: 'hotline',
-    } as CreateWorkOrderInput;
+      title: values.title.trim(),
+      description: values.description.trim(),
+      callerName: text(values.callerName),
+      callerPhone: text(values.callerPhone),
+      siteAddress: text(values.siteAddress),
+      complaint: values.type === 'complaint' ? values.complaint : undefined,
+    };
     create.mutateAsync(input).then(
       (order) => {
         message.success(t('workOrders.created', { number: order.number }));

@@ -10,6 +10,7 @@ import { PageHeader } from '../../../shared/page-header';
 import { ActionBar } from '../components/action-bar';
 import { ComplaintCard } from '../components/complaint-card';
 import { DiagnosisCard } from '../components/diagnosis-card';
+import { RecordWorkOrders } from '../components/record-work-orders';
 import { ServiceReportCard } from '../components/service-report-card';
 import { SlaCard } from '../components/sla-card';
 import { TimelineCard } from '../components/timeline-card';
@@ -118,7 +119,14 @@ function WorkOrderView({ order }: { order: WorkOrderDetail }) {
           </Space>
         </Col>
         <Col xs={24} lg={14}>
-          <TimelineCard orderId={order.id} />
+          <Space orientation="vertical" size={16} style={{ display: 'flex' }}>
+            <TimelineCard orderId={order.id} />
+            {order.equipment && (
+              <Card size="small" title={t('workOrders.unitHistory')}>
+                <RecordWorkOrders equipmentId={order.equipment.id} />
+              </Card>
+            )}
+          </Space>
         </Col>
         <Col xs={24} lg={10}>
           <Space orientation="vertical" size={16} style={{ display: 'flex' }}>

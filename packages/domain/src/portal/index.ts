@@ -1,0 +1,2 @@
+export * from './portal.schemas.js';
+export * from './portal.rules.js';
