@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskPhone, normalizeMobile, OTP_POLICY, otpStatus, otpWaitSeconds } from './portal.rules.js';
-import { portalLoginSchema, requestOtpSchema } from './portal.schemas.js';
+import { portalLoginSchema, portalNewOrderSchema, requestOtpSchema } from './portal.schemas.js';
 
 describe('portal phone', () => {
   it.each([
@@ -53,5 +53,13 @@ describe('one-time code', () => {
     expect(otpWaitSeconds(five, now)).toBe(10 * 60);
     expect(otpWaitSeconds(five.slice(1), now)).toBe(0);
     expect(otpWaitSeconds(['2026-11-23T06:50:00Z', ...five.slice(1)], now)).toBe(0);
+  });
+});
+
+describe('portal intake', () => {
+  it('takes the problem but no complaint, and trims the texts', () => {
+    expect(portalNewOrderSchema.parse({ type: 'repair', title: ' 割台不转 ', description: '异响' })).toMatchObject({ title: '割台不转' });
+    expect(portalNewOrderSchema.safeParse({ type: 'complaint', title: 'x', description: 'y' }).success).toBe(false);
+    expect(portalNewOrderSchema.safeParse({ type: 'repair', title: '  ', description: 'y' }).success).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../common/common.schemas.js';
+import { idSchema, localDateSchema } from '../common/common.schemas.js';
 import { diagnosisSchema, workOrderActionSchema, workOrderStatusSchema, workOrderTypeSchema } from '../workorders/workorders.schemas.js';
 import { normalizeMobile } from './portal.rules.js';
 
@@ -89,3 +89,22 @@ export const portalConfirmSchema = z.object({
 export type PortalConfirmInput = z.infer<typeof portalConfirmSchema>;
 
 export const portalOrderParamsSchema = z.object({ id: idSchema });
+
+// 网上报修: what a customer may report themselves. Complaints need a category and routing, so
+// they still come in by the hotline.
+export const portalOrderTypes = ['repair', 'maintenance', 'installation', 'consultation', 'training', 'return_replace'] as const;
+export const portalNewOrderSchema = z.object({
+  // Which of the phone's customers reports; needed only when the phone speaks for several.
+  customerId: idSchema.optional(),
+  type: z.enum(portalOrderTypes),
+  equipmentId: idSchema.optional(),
+  title: z.string().trim().min(1).max(100),
+  description: z.string().trim().min(1).max(4000),
+  faultDate: localDateSchema.optional(),
+  siteAddress: z.string().trim().max(200).optional(),
+});
+export type PortalNewOrderInput = z.infer<typeof portalNewOrderSchema>;
+
+export const portalUnitSchema = z.object({ id: z.string(), customerId: z.string(), serialNo: z.string(), modelName: z.string(), siteAddress: z.string().nullable() });
+export type PortalUnit = z.infer<typeof portalUnitSchema>;
+export const portalUnitListSchema = z.object({ items: z.array(portalUnitSchema) });

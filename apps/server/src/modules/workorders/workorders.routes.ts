@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  complaintResponseSchema, dispatchSuggestionListSchema, technicianListSchema, technicianProfileInputSchema, technicianSchema, complaintRuleInputSchema, complaintRuleListSchema, complaintRuleSchema, createWorkOrderSchema, updateComplaintRuleSchema, idParamsSchema, listWorkOrdersQuerySchema, serviceReportInputSchema, serviceReportSchema, slaTimelineSchema, transitionSchema, workOrderDetailSchema, workOrderEventListSchema,
+  complaintResponseSchema, slaPolicyInputSchema, slaPolicyListSchema, slaPolicySchema, updateSlaPolicySchema, dispatchSuggestionListSchema, technicianListSchema, technicianProfileInputSchema, technicianSchema, complaintRuleInputSchema, complaintRuleListSchema, complaintRuleSchema, createWorkOrderSchema, updateComplaintRuleSchema, idParamsSchema, listWorkOrdersQuerySchema, serviceReportInputSchema, serviceReportSchema, slaTimelineSchema, transitionSchema, workOrderDetailSchema, workOrderEventListSchema,
   workOrderPageSchema,
 } from '@sht/domain';
 import { ctxOf, requirePermission } from '../../http/auth.js';
 import { localeOf } from '../../http/error-handler.js';
 import * as complaints from './workorders.complaints.service.js';
 import * as dispatch from './workorders.dispatch.service.js';
+import * as policies from './workorders.policies.service.js';
 import * as reports from './workorders.report.service.js';
 import * as workOrders from './workorders.service.js';
 
@@ -70,4 +71,17 @@ export const technicianRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => dispatch.listTechnicians(db, ctxOf(request)));
   app.put('/:id/profile', { schema: { tags: ttags, params: idParamsSchema, body: technicianProfileInputSchema, response: { 200: technicianSchema } }, onRequest: guard },
     async (request) => dispatch.saveTechnicianProfile(db, ctxOf(request), request.params.id, request.body));
+};
+
+/** SLA promises by type × priority × service level, mounted at /api/v1/sla-policies (HQ policy). */
+export const slaPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+  const ptags = ['SLA'];
+  const write = requirePermission('sla.write');
+  app.get('/', { schema: { tags: ptags, response: { 200: slaPolicyListSchema } }, onRequest: requirePermission('workorder.read') },
+    async () => policies.listSlaPolicies(db));
+  app.post('/', { schema: { tags: ptags, body: slaPolicyInputSchema, response: { 201: slaPolicySchema } }, onRequest: write },
+    async (request, reply) => reply.status(201).send(await policies.createSlaPolicy(db, ctxOf(request), request.body)));
+  app.patch('/:id', { schema: { tags: ptags, params: idParamsSchema, body: updateSlaPolicySchema, response: { 200: slaPolicySchema } }, onRequest: write },
+    async (request) => policies.updateSlaPolicy(db, ctxOf(request), request.params.id, request.body));
 };

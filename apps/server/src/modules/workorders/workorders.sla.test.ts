@@ -59,6 +59,27 @@ describe.each(testDialects())('SLA sweep and timeline on %s', (dialect) => {
     expect(await inbox('zhengwei')).toEqual([]);
   });
 
+  it('lets HQ set the promises; a change applies to new orders and never moves running deadlines', async () => {
+    const admin = await t.login('admin');
+    const bad = await t.call(admin, 'POST', '/api/v1/sla-policies', { name: '培训', type: 'training', priority: null, serviceLevel: null, responseMinutes: -5, arrivalMinutes: null, resolutionMinutes: 0 });
+    expect(bad.statusCode).toBe(400);
+    const policy = { name: '培训服务', type: 'training', priority: null, serviceLevel: null, responseMinutes: 60, arrivalMinutes: 2 * 24 * 60, resolutionMinutes: 5 * 24 * 60, allHours: true };
+    expect((await t.call(agent, 'POST', '/api/v1/sla-policies', policy)).statusCode).toBe(403);
+    const created = await t.call(admin, 'POST', '/api/v1/sla-policies', policy);
+    expect(created.statusCode, created.body).toBe(201);
+    const body = { type: 'training', customerId, title: '机手操作培训', description: '新机交付前的三懂四会培训' };
+    const order = (await t.call(agent, 'POST', '/api/v1/work-orders', body)).json<Detail>();
+    expect(order.sla.find((s) => s.kind === 'response')?.dueAt).toBe(at(order, 60).toISOString());
+    const { id, version } = created.json<{ id: string; version: number }>();
+    const edited = await t.call(admin, 'PATCH', `/api/v1/sla-policies/${id}`, { responseMinutes: 10, version });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await t.call(admin, 'PATCH', `/api/v1/sla-policies/${id}`, { responseMinutes: 20, version })).statusCode).toBe(409);
+    const again = (await t.call(agent, 'GET', `/api/v1/work-orders/${order.id}`)).json<Detail>();
+    expect(again.sla.find((s) => s.kind === 'response')?.dueAt).toBe(at(order, 60).toISOString());
+    const next = (await t.call(agent, 'POST', '/api/v1/work-orders', body)).json<Detail>();
+    expect(next.sla.find((s) => s.kind === 'response')?.dueAt).toBe(at(next, 10).toISOString());
+  });
+
   it('does not warn about a clock that was stopped in time', async () => {
     const order = await urgent();
     const accepted = await t.call(agent, 'POST', `/api/v1/work-orders/${order.id}/transitions`, { action: 'accept', version: order.version });

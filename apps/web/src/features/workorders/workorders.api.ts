@@ -1,5 +1,5 @@
 import type {
-  ComplaintResponseInput, CreateWorkOrderInput, ServiceReport, ServiceReportInput, SparePart, Equipment, Page, TransitionInput, User, WorkOrder, WorkOrderDetail, WorkOrderEvent,
+  ComplaintResponseInput, CreateWorkOrderInput, DispatchSuggestion, ServiceReport, ServiceReportInput, SparePart, Equipment, Page, TransitionInput, User, WorkOrder, WorkOrderDetail, WorkOrderEvent,
 } from '@sht/domain';
 import { http, request, type QueryParams } from '../../api/http-client';
 
@@ -35,6 +35,9 @@ export const workOrdersApi = {
   // The units a caller owns, to pick the one that broke down.
   customerUnits: (customerId: string, signal?: AbortSignal) =>
     http.get<Page<Equipment>>('/equipment', { customerId, pageSize: 100, sort: 'serialNo' }, signal),
+  // Technicians ranked for the order by skill, distance, load and coverage (only those it may be dispatched to).
+  suggestions: (id: string, signal?: AbortSignal) =>
+    http.get<{ items: DispatchSuggestion[] }>(`${one(id)}/dispatch-suggestions`, undefined, signal),
   // Dispatch candidates: active technicians in the caller's scope (the server checks the order's subtree).
   technicians: (signal?: AbortSignal) =>
     http.get<Page<User>>('/users', { role: 'technician', isActive: 'true', pageSize: 200, sort: 'name' }, signal),
@@ -49,5 +52,6 @@ export const workOrderKeys = {
   units: (customerId: string) => ['work-orders', 'units', customerId] as const,
   technicians: ['work-orders', 'technicians'] as const,
   report: (id: string) => ['work-orders', 'report', id] as const,
+  suggestions: (id: string) => ['work-orders', 'suggestions', id] as const,
   parts: (q: string) => ['work-orders', 'parts', q] as const,
 };

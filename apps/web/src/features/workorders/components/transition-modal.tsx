@@ -6,7 +6,8 @@ import { toApiError } from '../../../api/api-error';
 import { requiredRule, schemaRule } from '../../../shared/schema-rule';
 import { testId } from '../../../shared/test-id';
 import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
-import { currentPosition, useTechnicians, useTransition } from '../hooks/use-workorders';
+import { currentPosition, useDispatchSuggestions, useTransition } from '../hooks/use-workorders';
+import { DispatchOption } from './dispatch-option';
 
 type Values = {
   note?: string;
@@ -65,7 +66,7 @@ export function TransitionModal({ order, action, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const transition = useTransition();
   const target = Form.useWatch('target', form);
-  const technicians = useTechnicians(action === 'dispatch');
+  const suggestions = useDispatchSuggestions(order.id, action === 'dispatch');
 
   useEffect(() => {
     if (!action) return;
@@ -88,8 +89,8 @@ export function TransitionModal({ order, action, onClose }: Props) {
     }
   };
 
-  // Technicians of the responsible org first; the server accepts only those in its subtree.
-  const people = [...(technicians.data?.items ?? [])].sort((a, b) => Number(b.orgId === order.org.id) - Number(a.orgId === order.org.id));
+  // Ranked by the server (skill, distance, load, coverage); the first is the best match.
+  const ranked = suggestions.data?.items ?? [];
 
   return (
     <Modal
@@ -121,8 +122,9 @@ export function TransitionModal({ order, action, onClose }: Props) {
               <Form.Item name="assigneeId" label={t('workOrders.modal.toTechnician')} rules={[requiredRule()]} extra={t('workOrders.modal.technicianHint')}>
                 <Select
                   showSearch={{ optionFilterProp: 'label' }}
-                  loading={technicians.isPending}
-                  options={people.map((u) => ({ value: u.id, label: `${u.name} · ${u.orgName}` }))}
+                  loading={suggestions.isPending}
+                  options={ranked.map((s, i) => ({ value: s.id, label: `${s.name} · ${s.orgName}`, suggestion: s, isBest: i === 0 }))}
+                  optionRender={(o) => <DispatchOption suggestion={o.data.suggestion} isBest={o.data.isBest} />}
                   autoFocus
                   data-testid="wo-dispatch-technician"
                 />

@@ -31,6 +31,10 @@ export function useCustomerUnits(customerId: string | undefined) {
   });
 }
 
+export function useDispatchSuggestions(id: string, enabled: boolean) {
+  return useQuery({ queryKey: workOrderKeys.suggestions(id), queryFn: ({ signal }) => workOrdersApi.suggestions(id, signal), enabled });
+}
+
 export function useTechnicians(enabled: boolean) {
   return useQuery({ queryKey: workOrderKeys.technicians, queryFn: ({ signal }) => workOrdersApi.technicians(signal), enabled, staleTime: 60_000 });
 }

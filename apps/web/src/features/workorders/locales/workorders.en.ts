@@ -188,4 +188,12 @@ export const workOrdersEn: Widen<typeof workOrdersZh> = {
     submittedBy: 'By {{name}} at {{time}}',
   },
   unitHistory: 'Orders of this unit',
+  suggest: {
+    skill: { model: 'Knows the model', category: 'Knows the category', none: 'No matching skill' },
+    distance: '{{km}} km',
+    distanceUnknown: 'Distance unknown',
+    openJobs: '{{n}} open jobs',
+    outOfCoverage: 'Outside coverage',
+    best: 'Best match',
+  },
 };

@@ -184,4 +184,12 @@ export const workOrdersZh = {
     submittedBy: '{{name}} 于 {{time}} 填写',
   },
   unitHistory: '该设备的工单',
+  suggest: {
+    skill: { model: '熟悉该机型', category: '熟悉该品类', none: '无对应技能' },
+    distance: '{{km}} 公里',
+    distanceUnknown: '距离未知',
+    openJobs: '在办 {{n}} 单',
+    outOfCoverage: '不在服务区域',
+    best: '推荐',
+  },
 };
