@@ -19,6 +19,7 @@ import { workOrderErrors } from './workorders.errors.js';
 import { toComplaint, toDiagnosis, toEvent, toWorkOrder } from './workorders.mapper.js';
 import { routeNewComplaint } from './workorders.complaints.service.js';
 import { notifyNewOrder, notifyStep } from './workorders.notify.js';
+import { notify } from '../notifications/notifications.service.js';
 import { recordPosition } from './workorders.dispatch.service.js';
 import * as repo from './workorders.repository.js';
 import type { OrderRow } from './workorders.repository.js';
@@ -370,6 +371,64 @@ export async function confirmByCustomer(
     await recordAudit(trx, ctx, {
       entityType: 'work_order', entityId: id, orgPath: row.org_path, action: 'update', actor: { id: null, name: `${who.name}(客户)` },
       before: { status: row.status }, after: { action: 'confirm', method: 'portal', status: next.status },
+    });
+  });
+  return getCustomerOrder(db, who.customerId, id);
+}
+
+/**
+ * 网上报修: a customer reports a problem in the portal (channel portal). The same promise, number,
+ * SLA clocks, repeat check and managers' notice as a hotline order; no staff user acts.
+ */
+export async function createOrderByCustomer(
+  db: Db,
+  ctx: AnonymousContext,
+  who: { customerId: string; phone: string },
+  input: Pick<CreateWorkOrderInput, 'type' | 'title' | 'description' | 'faultDate' | 'siteAddress'> & { equipmentId?: string | undefined },
+  opts: WorkOrderOptions,
+): Promise<WorkOrderDetail> {
+  const today = toShanghaiDate(ctx.now.toISOString());
+  const faultDate = input.faultDate ?? today;
+  if (faultDate > today) throw workOrderErrors.FAULT_DATE_IN_FUTURE({}, { path: ['body', 'faultDate'] });
+  const customer = await findCustomer(db, allScope, who.customerId);
+  if (!customer?.is_active) throw customerErrors.CUSTOMER_NOT_FOUND({}, { path: ['body', 'customerId'] });
+  const unit = input.equipmentId ? await findUnit(db, allScope, input.equipmentId) : undefined;
+  if (input.equipmentId && unit?.customer_id !== customer.id) throw equipmentErrors.EQUIPMENT_NOT_FOUND({}, { path: ['body', 'equipmentId'] });
+  const org = await findOrg(db, allScope, unit?.outlet_org_id ?? customer.org_id);
+  if (!org) throw orgErrors.ORG_NOT_FOUND();
+  const promise = selectSlaPolicy((await repo.listSlaPolicies(db)).map(toRule), { type: input.type, priority: 'normal', serviceLevel: org.service_level }) ?? FALLBACK_PROMISE;
+  const calendar = await calendarForNewOrder(db, org.id, promise.allHours);
+  const id = newId();
+  const now = ctx.now.toISOString();
+  const actorName = `${customer.name}(客户)`;
+  await db.transaction().execute(async (trx) => {
+    const since = new Date(ctx.now.getTime() - opts.repeatRepairDays * 86_400_000).toISOString();
+    const earlier = unit && input.type === 'repair' ? await repo.latestRepairSince(trx, unit.id, since) : undefined;
+    const row: WorkOrdersTable = {
+      id, number: await nextNumber(trx, ctx.now), type: input.type, priority: 'normal', channel: 'portal', status: 'new', resume_status: null,
+      service_level: org.service_level, title: input.title, description: input.description, fault_category: null, fault_date: faultDate,
+      caller_name: customer.name, caller_phone: who.phone, site_address: input.siteAddress || unit?.site_address || null,
+      customer_id: customer.id, equipment_id: unit?.id ?? null, org_id: org.id, org_path: org.path, assignee_id: null,
+      sla_policy_id: promise.id, sla_response_minutes: promise.responseMinutes, sla_arrival_minutes: promise.arrivalMinutes,
+      sla_resolution_minutes: promise.resolutionMinutes, sla_warn_share: promise.warnShare, sla_all_hours: bool(promise.allHours), calendar_id: calendar.id,
+      diagnosis_json: null, complaint_category: null, at_fault_org_id: null, routed_by_rule_id: null,
+      complaint_response_json: null, is_repeat: bool(earlier !== undefined), repeat_of_id: earlier?.id ?? null, reopen_count: 0, resolved_at: null,
+      response_due_at: null, arrival_due_at: null, resolution_due_at: null, next_sla_check_at: null,
+      created_by: null, created_at: now, updated_at: now, version: 1,
+    };
+    await repo.insertOrder(trx, row);
+    await repo.insertEvent(trx, {
+      id: newId(), work_order_id: id, seq: 1, action: 'create', from_status: null, to_status: 'new', at: now,
+      actor_id: null, actor_name: actorName, note: null, data_json: JSON.stringify({ channel: 'portal', slaPolicyId: promise.id }),
+    });
+    const sla = await refreshOrderSla(trx, row, calendar.calendar, now);
+    await trx.updateTable('work_orders').set({
+      response_due_at: sla.due.response, arrival_due_at: sla.due.arrival, resolution_due_at: sla.due.resolution, next_sla_check_at: sla.nextCheckAt,
+    }).where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { entityType: 'work_order', entityId: id, orgPath: org.path, action: 'create', actor: { id: null, name: actorName }, after: { ...input, channel: 'portal', number: row.number } });
+    const managers = await repo.managersOf(trx, org.id);
+    await notify(trx, ctx.now, {
+      userIds: managers.map((m) => m.id), kind: 'assignment', title: `新工单 ${row.number} 待${org.name}处理`, body: row.title, link: `/work-orders/${id}`, entity: { type: 'work_order', id },
     });
   });
   return getCustomerOrder(db, who.customerId, id);

@@ -109,7 +109,7 @@ export const workOrdersEn: Widen<typeof workOrdersZh> = {
     dispatchTo: 'Dispatch to',
     toTechnician: 'Technician',
     toOrg: 'Outlet',
-    technicianHint: 'Only active technicians of the responsible org and below are listed',
+    technicianHint: 'Active technicians of the responsible org and below, ranked by skill, distance, load and coverage',
     orgPick: 'Outlet (it dispatches its own technicians)',
     symptom: 'Symptom',
     cause: 'Cause',

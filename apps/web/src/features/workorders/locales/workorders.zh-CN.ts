@@ -105,7 +105,7 @@ export const workOrdersZh = {
     dispatchTo: '派给',
     toTechnician: '技术员',
     toOrg: '服务网点',
-    technicianHint: '只列出本单位及下级单位的在岗技术员',
+    technicianHint: '本单位及下级单位的在岗技术员，按技能、距离、在办量和服务区域排序',
     orgPick: '网点（由网点自行派工）',
     symptom: '故障现象',
     cause: '故障原因',
