@@ -8,7 +8,8 @@ import { apiLogin, hasChromium, launchBrowser } from './support/browser.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
 
 // Journey of the customer portal on a phone: a customer logs in with phone + SMS code, finds the
-// order the technician resolved, confirms it, and the staff side then sees it confirmed.
+// order the technician resolved, confirms it (the staff side then sees it confirmed), and reports
+// a new problem.
 // The development SMS driver only logs; PORTAL_OTP_LOG_FILE (refused in production) also writes
 // each login code to a file, which is how this test reads the code.
 describe.skipIf(!hasChromium())('customer portal in Chromium', () => {
@@ -61,7 +62,7 @@ describe.skipIf(!hasChromium())('customer portal in Chromium', () => {
     return entries.filter((e) => e.to === phone).at(-1)?.code;
   };
 
-  it('a customer logs in with an SMS code, confirms the resolved order, and staff see it confirmed', async () => {
+  it('a customer logs in with an SMS code, confirms the resolved order, staff see it confirmed, and reports a new problem', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     await page.goto(`${server.baseUrl}/portal`);
     await page.waitForURL(/\/portal\/login$/);
@@ -105,6 +106,19 @@ describe.skipIf(!hasChromium())('customer portal in Chromium', () => {
     expect((await agent.get(`/api/v1/work-orders/${orderId}`)).body.status).toBe('confirmed');
     const events = (await agent.get(`/api/v1/work-orders/${orderId}/events`)).body.items as { action: string; data: Record<string, unknown> | null }[];
     expect(events.at(-1)).toMatchObject({ action: 'confirm', data: { method: 'portal', satisfied: true } });
+
+    // 网上报修: a new problem, which lands with the service point as a portal order.
+    await page.getByTestId('portal-back').click();
+    await page.getByTestId('portal-report-open').click();
+    await page.waitForURL(/\/portal\/new$/);
+    await page.getByTestId('portal-report-title').fill('拖拉机发动机冒黑烟');
+    await page.getByTestId('portal-report-description').fill('耕地作业时冒黑烟,动力不足');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByTestId('portal-report-submit').click();
+    await page.waitForURL(/\/portal\/orders\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('portal-order-status').getAttribute('data-status')).toBe('new');
+    const reportedId = page.url().split('/').at(-1) ?? '';
+    expect((await agent.get(`/api/v1/work-orders/${reportedId}`)).body).toMatchObject({ channel: 'portal', status: 'new', title: '拖拉机发动机冒黑烟' });
 
     // The portal login is no staff login: the staff app still asks for one.
     await page.goto(`${server.baseUrl}/customers`);

@@ -34,6 +34,7 @@ const PortalLayout = lazyPage(() => import('../features/portal/components/portal
 const PortalLoginPage = lazyPage(() => import('../features/portal/pages/portal-login-page'), 'PortalLoginPage');
 const PortalOrdersPage = lazyPage(() => import('../features/portal/pages/portal-orders-page'), 'PortalOrdersPage');
 const PortalOrderPage = lazyPage(() => import('../features/portal/pages/portal-order-page'), 'PortalOrderPage');
+const PortalNewOrderPage = lazyPage(() => import('../features/portal/pages/portal-new-order-page'), 'PortalNewOrderPage');
 
 function Standalone({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
@@ -57,6 +58,7 @@ export function createRouter() {
           children: [
             { index: true, element: <PortalOrdersPage /> },
             { path: 'orders/:id', element: <PortalOrderPage /> },
+            { path: 'new', element: <PortalNewOrderPage /> },
             { path: '*', element: <NotFound /> },
           ],
         },

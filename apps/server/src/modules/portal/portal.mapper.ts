@@ -26,11 +26,12 @@ export function toPortalOrder(o: WorkOrder): PortalOrder {
 const methods = ['signature', 'portal', 'phone'] as const;
 const isMethod = (v: unknown): v is PortalEvent['method'] & string => methods.some((m) => m === v);
 
-/** One timeline step; only the customer's own confirmation keeps its note and answers. */
+/** One timeline step; only the customer's own steps keep their note and answers. */
 export function toPortalEvent(r: WorkOrderEventsTable): PortalEvent {
   const data = r.data_json === null ? {} : (JSON.parse(r.data_json) as Record<string, unknown>);
   const method = r.action === 'confirm' && isMethod(data.method) ? data.method : null;
-  const byCustomer = r.action === 'confirm' && r.actor_id === null && method === 'portal';
+  // The customer's own steps: a portal report (网上报修) and a portal confirmation.
+  const byCustomer = r.actor_id === null && ((r.action === 'confirm' && method === 'portal') || (r.action === 'create' && data.channel === 'portal'));
   return {
     seq: r.seq,
     action: r.action,

@@ -1,11 +1,13 @@
-import type { PortalConfirmInput, PortalOrder, PortalOrderDetail } from '@sht/domain';
+import type { PortalConfirmInput, PortalNewOrderInput, PortalOrder, PortalOrderDetail, PortalUnit } from '@sht/domain';
 import type { Db } from '../../db/database.js';
 import type { AnonymousContext } from '../../context.js';
-import { confirmByCustomer, getCustomerOrder, listCustomerOrders } from '../workorders/workorders.service.js';
+import { customerErrors } from '../customers/customers.errors.js';
+import { confirmByCustomer, createOrderByCustomer, getCustomerOrder, listCustomerOrders, type WorkOrderOptions } from '../workorders/workorders.service.js';
 import { workOrderErrors } from '../workorders/workorders.errors.js';
 import { listEvents } from '../workorders/workorders.repository.js';
 import type { PortalCaller } from './portal.auth.service.js';
 import { toPortalEvent, toPortalOrder } from './portal.mapper.js';
+import { portalErrors } from './portal.errors.js';
 import * as repo from './portal.repository.js';
 
 // The customer's orders, through the work-order service's customer functions: every read names
@@ -40,4 +42,19 @@ export async function confirmPortalOrder(db: Db, ctx: AnonymousContext, caller: 
   const customer = await ownerOf(db, caller, id);
   await confirmByCustomer(db, ctx, { customerId: customer.id, name: customer.name }, id, input);
   return getPortalOrder(db, caller, id);
+}
+
+export async function listPortalUnits(db: Db, caller: PortalCaller): Promise<{ items: PortalUnit[] }> {
+  const rows = await repo.listUnitsOfCustomers(db, caller.customers.map((c) => c.id));
+  return { items: rows.map((r) => ({ id: r.id, customerId: r.customer_id, serialNo: r.serial_no, modelName: r.model_name, siteAddress: r.site_address })) };
+}
+
+/** 网上报修: a new order from the portal, for the caller's (chosen) customer. */
+export async function createPortalOrder(db: Db, ctx: AnonymousContext, caller: PortalCaller, input: PortalNewOrderInput, opts: WorkOrderOptions): Promise<PortalOrderDetail> {
+  const only = caller.customers.length === 1 ? caller.customers[0] : undefined;
+  if (!input.customerId && !only) throw portalErrors.PORTAL_CUSTOMER_REQUIRED({}, { path: ['body', 'customerId'] });
+  const customer = input.customerId ? caller.customers.find((c) => c.id === input.customerId) : only;
+  if (!customer) throw customerErrors.CUSTOMER_NOT_FOUND({}, { path: ['body', 'customerId'] });
+  const order = await createOrderByCustomer(db, ctx, { customerId: customer.id, phone: caller.phone }, input, opts);
+  return getPortalOrder(db, caller, order.id);
 }

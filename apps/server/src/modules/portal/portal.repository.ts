@@ -77,3 +77,17 @@ export async function findOrderOwner(db: Db, customerIds: readonly string[], ord
   const row = await db.selectFrom('work_orders').select('customer_id').where('id', '=', orderId).where('customer_id', 'in', customerIds).executeTakeFirst();
   return row?.customer_id;
 }
+
+/** The units the caller's customers own, for choosing one when reporting a problem. */
+export function listUnitsOfCustomers(db: Db, customerIds: readonly string[]) {
+  if (customerIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('equipment_units')
+    .innerJoin('product_models', 'product_models.id', 'equipment_units.model_id')
+    .select(['equipment_units.id', 'equipment_units.customer_id', 'equipment_units.serial_no', 'equipment_units.site_address', 'product_models.name as model_name'])
+    .where('equipment_units.customer_id', 'in', customerIds)
+    .where('equipment_units.status', '!=', 'scrapped')
+    .orderBy('equipment_units.serial_no')
+    .limit(200)
+    .execute();
+}

@@ -250,6 +250,40 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
     expect((await call('GET', '/api/v1/portal/me', { session })).statusCode).toBe(401);
   });
 
+  it('takes a problem report from the portal as a new order of the customer, for staff to handle', async () => {
+    const session = await portalLogin();
+    const call = client();
+    const zhang = (await t.handle.db.selectFrom('customers').select('id').where('name', '=', '张三农业合作社').executeTakeFirstOrThrow()).id;
+    const units = (await call('GET', '/api/v1/portal/equipment', { session })).json<{ items: { id: string; customerId: string; serialNo: string }[] }>().items;
+    expect(units.length).toBeGreaterThan(0);
+    expect(units.every((u) => u.customerId === zhang)).toBe(true);
+    const foreign = await t.handle.db.selectFrom('equipment_units').select('id').where('customer_id', '!=', zhang).executeTakeFirstOrThrow();
+    const orders = async () => Number((await t.handle.db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = { orders: await orders(), audit: await count('audit_log') };
+    for (const [body, status, code] of [
+      [{ type: 'repair', title: '发动机冒黑烟', description: '作业中冒黑烟', equipmentId: foreign.id }, 404, 'EQUIPMENT_NOT_FOUND'],
+      [{ type: 'complaint', title: '投诉', description: '服务差' }, 400, 'VALIDATION_FAILED'],
+      [{ type: 'repair', title: ' ', description: '作业中冒黑烟' }, 400, 'VALIDATION_FAILED'],
+      [{ type: 'repair', title: '发动机冒黑烟', description: '作业中冒黑烟', faultDate: '2099-01-01' }, 422, 'FAULT_DATE_IN_FUTURE'],
+    ] as const) {
+      const res = await call('POST', '/api/v1/portal/orders', { session, body });
+      expect([res.statusCode, res.json<{ code: string }>().code], res.body).toEqual([status, code]);
+    }
+    expect({ orders: await orders(), audit: await count('audit_log') }).toEqual(before);
+
+    const unit = units[0];
+    const res = await call('POST', '/api/v1/portal/orders', { session, body: { type: 'repair', title: '发动机冒黑烟', description: '作业中冒黑烟,动力不足', equipmentId: unit?.id } });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json<{ id: string; status: string; equipment: { serialNo: string } | null; events: { action: string }[] }>();
+    expect(created).toMatchObject({ status: 'new', equipment: { serialNo: unit?.serialNo }, events: [{ action: 'create', byCustomer: true }] });
+    const staff = await t.call(agent, 'GET', `/api/v1/work-orders/${created.id}`);
+    expect(staff.statusCode).toBe(200);
+    expect(staff.json()).toMatchObject({ channel: 'portal', status: 'new', callerPhone: PHONE, customer: { name: '张三农业合作社' } });
+    expect(staff.json<{ sla: unknown[] }>().sla.length).toBe(3);
+    const notices = await t.handle.db.selectFrom('notifications').select('title').where('entity_id', '=', created.id).execute();
+    expect(notices.length).toBeGreaterThan(0);
+  });
+
   it('speaks for every active customer sharing the phone', async () => {
     const created = await t.call(agent, 'POST', '/api/v1/customers', {
       kind: 'individual', name: '张三', source: 'hotline', contacts: [{ name: '张三', phones: [PHONE] }], confirmDuplicate: true,
@@ -258,5 +292,14 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
     const session = await portalLogin();
     const me = (await client()('GET', '/api/v1/portal/me', { session })).json<{ customers: { name: string }[] }>();
     expect(me.customers.map((c) => c.name).sort()).toEqual(['张三', '张三农业合作社'].sort());
+    // Reporting then needs the customer named, and only one of theirs.
+    const call = client();
+    const body = { type: 'repair', title: '发动机冒黑烟', description: '作业中冒黑烟' };
+    const unnamed = await call('POST', '/api/v1/portal/orders', { session, body });
+    expect([unnamed.statusCode, unnamed.json<{ code: string }>().code]).toEqual([400, 'PORTAL_CUSTOMER_REQUIRED']);
+    const stranger = (await t.handle.db.selectFrom('customers').select('id').where('name', '=', '陆建明').executeTakeFirstOrThrow()).id;
+    expect((await call('POST', '/api/v1/portal/orders', { session, body: { ...body, customerId: stranger } })).statusCode).toBe(404);
+    const own = created.json<{ id: string }>().id;
+    expect((await call('POST', '/api/v1/portal/orders', { session, body: { ...body, customerId: own } })).statusCode).toBe(201);
   });
 });

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   otpSentSchema, portalConfirmSchema, portalLoginSchema, portalMeSchema, portalOrderDetailSchema, portalOrderListSchema,
-  portalOrderParamsSchema, requestOtpSchema,
+  portalNewOrderSchema, portalOrderParamsSchema, portalUnitListSchema, requestOtpSchema,
 } from '@sht/domain';
 import { anonCtxOf } from '../../http/auth.js';
 import { loginWithOtp, logoutPortal, requestOtp, toPortalMe } from './portal.auth.service.js';
-import { confirmPortalOrder, getPortalOrder, listPortalOrders } from './portal.orders.service.js';
+import { confirmPortalOrder, createPortalOrder, getPortalOrder, listPortalOrders, listPortalUnits } from './portal.orders.service.js';
 import { PORTAL_COOKIE, PORTAL_COOKIE_PATH, portalOf, requirePortal } from './portal.guard.js';
 import { sendLoginCode } from './portal.otp-sender.js';
 
@@ -48,6 +48,16 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/orders', { schema: { tags, response: { 200: portalOrderListSchema } }, onRequest: requirePortal }, async (request) =>
     listPortalOrders(db, portalOf(request)));
+
+  app.post('/orders', {
+    schema: { tags, summary: 'Report a problem (网上报修, channel portal)', body: portalNewOrderSchema, response: { 201: portalOrderDetailSchema } },
+    onRequest: requirePortal,
+    config: { rateLimit: { max: 20, timeWindow: '1 hour' } },
+  }, async (request, reply) =>
+    reply.status(201).send(await createPortalOrder(db, anonCtxOf(request), portalOf(request), request.body, { repeatRepairDays: config.repeatRepairDays })));
+
+  app.get('/equipment', { schema: { tags, summary: 'The units the customer owns', response: { 200: portalUnitListSchema } }, onRequest: requirePortal }, async (request) =>
+    listPortalUnits(db, portalOf(request)));
 
   app.get('/orders/:id', { schema: { tags, params: portalOrderParamsSchema, response: { 200: portalOrderDetailSchema } }, onRequest: requirePortal }, async (request) =>
     getPortalOrder(db, portalOf(request), request.params.id));

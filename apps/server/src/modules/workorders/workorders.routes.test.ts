@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDialects, type Session, type TestApp } from '../../test/test-app.js';
+import { multipart, pdf, png } from '../../test/test-files.js';
 
 type Detail = {
   id: string; number: string; status: string; version: number; type: string; serviceLevel: string; isRepeat: boolean; repeatOfId: string | null;
@@ -358,6 +359,29 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
     o = (await step(tech, o, { action: 'arrive', position: { lat: 31.3, lng: 120.6 } })).json<Detail>();
     const after = (await t.call(manager, 'GET', '/api/v1/technicians')).json<{ items: { name: string; last: { lat: number } | null; openJobs: number }[] }>().items;
     expect(after.find((x) => x.name === '林峰')).toMatchObject({ last: { lat: 31.3 }, openJobs: expect.any(Number) });
+  });
+
+  it('takes the customer\'s drawn signature only as an image, and links it to the report', async () => {
+    const tech = await login('huanglei');
+    let order = (await step(agent, await create(), { action: 'dispatch', assigneeId: await t.userId('huanglei') })).json<Detail>();
+    order = (await step(tech, order, { action: 'arrive' })).json<Detail>();
+    const upload = (file: Buffer, name: string) => {
+      const body = multipart([{ name: 'ownerType', value: 'work_order' }, { name: 'ownerId', value: order.id }, { name: 'purpose', value: 'signature' }, { name: 'file', file, fileName: name, type: 'image/png' }]);
+      return t.call(tech, 'POST', '/api/v1/attachments', body.payload, { 'content-type': body.type });
+    };
+    const before = await t.handle.db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const notImage = await upload(pdf(), 'signature.png');
+    expect(notImage.statusCode).toBe(415);
+    const after = await t.handle.db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    const signed = await upload(png(120, 40), 'signature.png');
+    expect(signed.statusCode, signed.body).toBe(201);
+    const signatureId = signed.json<{ id: string }>().id;
+    const report = await t.call(tech, 'PUT', `/api/v1/work-orders/${order.id}/report`, { liability: 'quality_defect', signatureAttachmentId: signatureId, version: order.version });
+    expect(report.statusCode, report.body).toBe(200);
+    expect(report.json()).toMatchObject({ signatureAttachmentId: signatureId });
+    // Another outlet cannot even list the order's files.
+    expect((await t.call(await login('zhengwei'), 'GET', `/api/v1/attachments?ownerType=work_order&ownerId=${order.id}`)).statusCode).toBe(404);
   });
 
   it('follows its outlet when the outlet moves to another region (runs last: it changes the tree)', async () => {

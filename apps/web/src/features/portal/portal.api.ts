@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import type { OtpSent, PortalConfirmInput, PortalMe, PortalOrder, PortalOrderDetail } from '@sht/domain';
+import type { OtpSent, PortalConfirmInput, PortalMe, PortalNewOrderInput, PortalOrder, PortalOrderDetail, PortalUnit } from '@sht/domain';
 import { errorFromResponse, toApiError } from '../../api/api-error';
 
 // The portal's own small client: its CSRF token and its 401 handling are not the staff session's
@@ -46,11 +46,14 @@ export const portalApi = {
   },
   orders: () => portalRequest<{ items: PortalOrder[] }>('GET', '/orders'),
   order: (id: string) => portalRequest<PortalOrderDetail>('GET', `/orders/${id}`),
+  createOrder: (input: PortalNewOrderInput) => portalRequest<PortalOrderDetail>('POST', '/orders', input),
+  units: () => portalRequest<{ items: PortalUnit[] }>('GET', '/equipment'),
   confirm: (id: string, input: PortalConfirmInput) => portalRequest<PortalOrderDetail>('POST', `/orders/${id}/confirm`, input),
 };
 
 export const portalKeys = {
   me: ['portal', 'me'] as const,
   orders: ['portal', 'orders'] as const,
+  units: ['portal', 'units'] as const,
   order: (id: string) => ['portal', 'order', id] as const,
 };

@@ -13,6 +13,7 @@ export const importsEn: Widen<typeof importsZh> = {
   uploadHint: 'The file is checked and previewed first; nothing is written until you confirm',
   uploading: 'Uploading {{percent}}%',
   checking: 'Checking the file…',
+  checkingRows: 'Checked {{processed}} / {{total}} rows',
   committing: 'Importing {{processed}} / {{valid}} rows',
   uploadFailed: 'The file could not be imported: {{reason}}',
   stats: { rows: 'Rows', valid: 'Valid', errors: 'With errors', create: 'New', update: 'Updates' },

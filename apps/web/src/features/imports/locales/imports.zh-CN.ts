@@ -9,6 +9,7 @@ export const importsZh = {
   uploadHint: '先检查并预览，确认后才写入数据',
   uploading: '正在上传 {{percent}}%',
   checking: '正在检查文件…',
+  checkingRows: '已检查 {{processed}} / {{total}} 行',
   committing: '正在导入 {{processed}} / {{valid}} 行',
   uploadFailed: '文件未能导入：{{reason}}',
   stats: { rows: '数据行', valid: '可导入', errors: '有错误', create: '新增', update: '更新' },

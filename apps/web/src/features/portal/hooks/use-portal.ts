@@ -54,3 +54,16 @@ export function usePortalConfirm(id: string) {
     },
   });
 }
+
+export const usePortalUnits = () => useQuery({ queryKey: portalKeys.units, queryFn: portalApi.units, staleTime: 5 * 60_000 });
+
+export function usePortalCreateOrder() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: portalApi.createOrder,
+    onSuccess: (detail) => {
+      queryClient.setQueryData(portalKeys.order(detail.id), detail);
+      void queryClient.invalidateQueries({ queryKey: portalKeys.orders });
+    },
+  });
+}

@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
-import { Alert, Card, Empty, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Skeleton, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../../api/api-error';
 import { formatDateTime } from '../../../shared/format';
@@ -13,7 +14,12 @@ export function PortalOrdersPage() {
   const orders = usePortalOrders();
   return (
     <>
-      <Typography.Title level={4} style={{ margin: 0 }}>{t('portal.myOrders')}</Typography.Title>
+      <div className="sht-portal__order-head">
+        <Typography.Title level={4} style={{ margin: 0 }}>{t('portal.myOrders')}</Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/portal/new')} data-testid="portal-report-open">
+          {t('portal.report.open')}
+        </Button>
+      </div>
       {orders.isPending && <Skeleton active />}
       {orders.error && <Alert type="error" showIcon title={toApiError(orders.error, t('common.networkError')).message} />}
       {orders.data?.items.length === 0 && <Empty description={t('portal.empty')} />}
