@@ -201,8 +201,13 @@ describe.skipIf(!hasChromium())('service work orders in Chromium', () => {
     await expect.poll(() => text(agent, 'record-work-orders')).toContain(number);
     await agent.close();
   }, 150_000);
-  it('registers a service-quality complaint by name initials and records the answer of the department at fault', async () => {
+  it('registers a service-quality complaint, routes it by rule, records the answer and prints the notice', async () => {
     const agent = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    // The print dialog is counted, not shown.
+    await agent.addInitScript(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => { (window as unknown as { printed: number }).printed += 1; };
+    });
     await login(agent, 'lixiuying');
     await agent.goto(`${server.baseUrl}/work-orders/new`);
     await agent.getByTestId('work-order-new-page').waitFor();
@@ -234,6 +239,30 @@ describe.skipIf(!hasChromium())('service work orders in Chromium', () => {
     await agent.getByTestId('wo-complaint-submit').click();
     await expect.poll(() => complaint.innerText()).toContain('改期时由调度在一小时内通知客户。');
     expect(await complaint.innerText()).toContain('李秀英 于');
+    // 张三农业合作社 is tagged 大客户: the seeded rule sent the complaint to the service department.
+    expect(await complaint.innerText()).toContain('大客户投诉 → 客户服务部');
+    expect(await text(agent, 'wo-org')).toBe('江淮重工机械股份有限公司 客户服务部');
+
+    // The printable 客户投诉处理通知单: hidden on screen, the only thing on paper.
+    const number = await text(agent, 'work-order-number');
+    await agent.getByTestId('wo-print-notice-button').click();
+    await expect.poll(() => agent.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    const sheet = agent.getByTestId('wo-print-notice');
+    expect(await sheet.isVisible()).toBe(false);
+    await agent.emulateMedia({ media: 'print' });
+    expect(await sheet.isVisible()).toBe(true);
+    expect(await agent.getByTestId('work-order-page').isVisible()).toBe(false);
+    const paper = await sheet.innerText();
+    for (const expected of ['客户投诉处理通知单', number, '张三农业合作社', '服务质量', '维修人员未按约定时间到场', '江淮重工机械股份有限公司 客户服务部', '大客户投诉 → 客户服务部', '受理人：李秀英']) {
+      expect(paper).toContain(expected);
+    }
+    await agent.emulateMedia({ media: 'screen' });
+    // The handling report prints the answer of the department at fault.
+    await agent.getByTestId('wo-print-report-button').click();
+    await agent.emulateMedia({ media: 'print' });
+    const report = await agent.getByTestId('wo-print-report').innerText();
+    expect(report).toContain('客户投诉处理情况表');
+    expect(report).toContain('改期时由调度在一小时内通知客户。');
     await agent.close();
   }, 150_000);
 });

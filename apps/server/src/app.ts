@@ -89,6 +89,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'sht_sid' },
+          portal: { type: 'apiKey', in: 'cookie', name: 'sht_portal' },
           bearer: { type: 'http', scheme: 'bearer' },
         },
       },

@@ -9,7 +9,6 @@ import { startSessionSweep } from './jobs/session-sweep.js';
 import { startNotificationDispatch } from './jobs/notification-dispatch.js';
 import { startSlaSweep } from './jobs/sla-sweep.js';
 import { notifySlaAlerts } from './modules/workorders/workorders.notify.js';
-import { createChannels } from './modules/notifications/notifications.channels.js';
 
 function printLogins(result: Awaited<ReturnType<typeof seedDemo>>, port: number, credentialsFile: string) {
   const lines = [
@@ -42,7 +41,7 @@ async function main() {
   const app = await buildApp({ db: handle.db, config });
   const sweep = startSessionSweep(handle.db, app.log);
   const n = config.notifications;
-  const dispatch = startNotificationDispatch(handle.db, createChannels(config, app.log), app.log, { everyMs: n.intervalSeconds * 1000, maxAttempts: n.maxAttempts });
+  const dispatch = startNotificationDispatch(handle.db, app.deps.channels, app.log, { everyMs: n.intervalSeconds * 1000, maxAttempts: n.maxAttempts });
   const slaSweep = startSlaSweep(handle.db, app.log, notifySlaAlerts);
   await app.listen({ port: config.port, host: config.host });
   console.log(`售后通 is serving on http://localhost:${config.port} (${handle.dialect}${handle.dialect === 'sqlite' ? `, ${config.dataDir}` : ''})`);

@@ -21,6 +21,9 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
     techId = tech.userId;
     otherId = other.userId;
     await t.handle.db.updateTable('users').set({ email: 'huanglei@example.com' }).where('id', '=', techId).execute();
+    // The demo work orders left notifications behind; this file counts only its own.
+    await t.handle.db.deleteFrom('notification_outbox').execute();
+    await t.handle.db.deleteFrom('notifications').execute();
   });
   afterAll(async () => t.close());
 

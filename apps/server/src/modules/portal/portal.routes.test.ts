@@ -284,6 +284,12 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
     expect(notices.length).toBeGreaterThan(0);
   });
 
+  it('documents the portal in OpenAPI under its own cookie', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, { security?: unknown }>> }>();
+    expect(doc.paths['/api/v1/portal/otp']?.post?.security).toEqual([]);
+    expect(doc.paths['/api/v1/portal/orders/{id}/confirm']?.post?.security).toEqual([{ portal: [] }]);
+  });
+
   it('speaks for every active customer sharing the phone', async () => {
     const created = await t.call(agent, 'POST', '/api/v1/customers', {
       kind: 'individual', name: '张三', source: 'hotline', contacts: [{ name: '张三', phones: [PHONE] }], confirmDuplicate: true,

@@ -11,6 +11,9 @@ import { PORTAL_COOKIE, PORTAL_COOKIE_PATH, portalOf, requirePortal } from './po
 import { sendLoginCode } from './portal.otp-sender.js';
 
 const tags = ['portal'];
+// OpenAPI: the portal's own cookie, not the staff session or tokens; otp and login need nothing.
+const security = [{ portal: [] }];
+const open: { [scheme: string]: string[] }[] = [];
 const ok = z.object({ ok: z.literal(true) });
 
 // 客户门户: customers log in with phone + one-time code and see only their own orders.
@@ -20,7 +23,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure: config.cookieSecure, path: PORTAL_COOKIE_PATH, maxAge: config.portal.sessionMinutes * 60 };
 
   app.post('/otp', {
-    schema: { tags, summary: 'Send a login code by SMS (same answer for unknown phones)', body: requestOtpSchema, response: { 200: otpSentSchema } },
+    schema: { tags, security: open, summary: 'Send a login code by SMS (same answer for unknown phones)', body: requestOtpSchema, response: { 200: otpSentSchema } },
     config: { rateLimit: { max: 10, timeWindow: '10 minutes' } },
   }, async (request) => {
     const { answer, code } = await requestOtp(db, anonCtxOf(request), request.body.phone);
@@ -29,7 +32,7 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/login', {
-    schema: { tags, summary: 'Log in with the code; sets the portal cookie', body: portalLoginSchema, response: { 200: portalMeSchema } },
+    schema: { tags, security: open, summary: 'Log in with the code; sets the portal cookie', body: portalLoginSchema, response: { 200: portalMeSchema } },
     config: { rateLimit: { max: 20, timeWindow: '10 minutes' } },
   }, async (request, reply) => {
     const session = { minutes: config.portal.sessionMinutes, userAgent: request.headers['user-agent'] ?? null };
@@ -38,32 +41,32 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
     return me;
   });
 
-  app.post('/logout', { schema: { tags, response: { 200: ok } }, onRequest: requirePortal }, async (request, reply) => {
+  app.post('/logout', { schema: { tags, security, response: { 200: ok } }, onRequest: requirePortal }, async (request, reply) => {
     await logoutPortal(db, anonCtxOf(request), portalOf(request));
     reply.clearCookie(PORTAL_COOKIE, { path: PORTAL_COOKIE_PATH });
     return { ok: true as const };
   });
 
-  app.get('/me', { schema: { tags, response: { 200: portalMeSchema } }, onRequest: requirePortal }, async (request) => toPortalMe(portalOf(request)));
+  app.get('/me', { schema: { tags, security, response: { 200: portalMeSchema } }, onRequest: requirePortal }, async (request) => toPortalMe(portalOf(request)));
 
-  app.get('/orders', { schema: { tags, response: { 200: portalOrderListSchema } }, onRequest: requirePortal }, async (request) =>
+  app.get('/orders', { schema: { tags, security, response: { 200: portalOrderListSchema } }, onRequest: requirePortal }, async (request) =>
     listPortalOrders(db, portalOf(request)));
 
   app.post('/orders', {
-    schema: { tags, summary: 'Report a problem (网上报修, channel portal)', body: portalNewOrderSchema, response: { 201: portalOrderDetailSchema } },
+    schema: { tags, security, summary: 'Report a problem (网上报修, channel portal)', body: portalNewOrderSchema, response: { 201: portalOrderDetailSchema } },
     onRequest: requirePortal,
     config: { rateLimit: { max: 20, timeWindow: '1 hour' } },
   }, async (request, reply) =>
     reply.status(201).send(await createPortalOrder(db, anonCtxOf(request), portalOf(request), request.body, { repeatRepairDays: config.repeatRepairDays })));
 
-  app.get('/equipment', { schema: { tags, summary: 'The units the customer owns', response: { 200: portalUnitListSchema } }, onRequest: requirePortal }, async (request) =>
+  app.get('/equipment', { schema: { tags, security, summary: 'The units the customer owns', response: { 200: portalUnitListSchema } }, onRequest: requirePortal }, async (request) =>
     listPortalUnits(db, portalOf(request)));
 
-  app.get('/orders/:id', { schema: { tags, params: portalOrderParamsSchema, response: { 200: portalOrderDetailSchema } }, onRequest: requirePortal }, async (request) =>
+  app.get('/orders/:id', { schema: { tags, security, params: portalOrderParamsSchema, response: { 200: portalOrderDetailSchema } }, onRequest: requirePortal }, async (request) =>
     getPortalOrder(db, portalOf(request), request.params.id));
 
   app.post('/orders/:id/confirm', {
-    schema: { tags, summary: 'Confirm a resolved order (客户确认)', params: portalOrderParamsSchema, body: portalConfirmSchema, response: { 200: portalOrderDetailSchema } },
+    schema: { tags, security, summary: 'Confirm a resolved order (客户确认)', params: portalOrderParamsSchema, body: portalConfirmSchema, response: { 200: portalOrderDetailSchema } },
     onRequest: requirePortal,
   }, async (request) => confirmPortalOrder(db, anonCtxOf(request), portalOf(request), request.params.id, request.body));
 };

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import type { Customer } from '@sht/domain';
 import type { Translation } from '../../../app/locales/zh-CN';
 import { regionText } from '../customer-form.utils';
+import '../../../shared/print-sheet.css';
 
 // 客户资料登记表 is a Chinese paper form (one of the eight forms of the service procedure): it is
 // printed in Chinese whatever the screen language.

@@ -17,6 +17,7 @@ import { CustomerGradeTag } from '../components/customer-grade-tag';
 import { CustomerPrintSheet } from '../components/customer-print-sheet';
 import { useCustomer, useCustomerMutations } from '../hooks/use-customers';
 import '../customers.css';
+import { RecordWorkOrders } from '../../workorders/components/record-work-orders';
 
 // Sections of what hangs off the customer; all but the units (equipment) are not built yet.
 const sections = ['equipment', 'orders', 'followUps', 'surveys'] as const;
@@ -146,6 +147,10 @@ function CustomerView({ customer }: { customer: Customer }) {
                 label: t(`customers.sections.${s}`),
                 children: s === 'equipment' && can('equipment.read') ? (
                   <CustomerUnits customer={customer} />
+                ) : s === 'orders' && can('workorder.read') ? (
+                  <div data-testid="customer-section-orders">
+                    <RecordWorkOrders customerId={customer.id} />
+                  </div>
                 ) : (
                   <Empty
                     image={Empty.PRESENTED_IMAGE_SIMPLE}

@@ -1,8 +1,9 @@
-import { Card, Empty, Timeline, Typography } from 'antd';
+import { Card, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Equipment } from '@sht/domain';
 import { buildHistory, type HistoryEvent } from '../equipment-history.utils';
 import { useContracts, useReadings, useTransfers } from '../hooks/use-equipment';
+import { RecordWorkOrders } from '../../workorders/components/record-work-orders';
 
 const colors: Record<HistoryEvent['kind'], string> = {
   sale: 'blue',
@@ -63,20 +64,12 @@ export function HistoryCard({ unit }: { unit: Equipment }) {
 }
 
 /** Work orders hang off the unit once that module exists; until then the section says so. */
-export function OrdersCard() {
+/** The unit's work orders, newest first (repairs also feed its warranty card). */
+export function OrdersCard({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" title={t('equipment.sections.orders')}>
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={
-          <>
-            <div>{t('equipment.orders.empty')}</div>
-            <Typography.Text type="secondary">{t('equipment.orders.hint')}</Typography.Text>
-          </>
-        }
-        data-testid="equipment-orders"
-      />
+    <Card size="small" title={t('equipment.sections.orders')} data-testid="equipment-orders">
+      <RecordWorkOrders equipmentId={unitId} />
     </Card>
   );
 }

@@ -126,7 +126,7 @@ function EquipmentView({ unit }: { unit: Equipment }) {
           <HistoryCard unit={unit} />
         </Col>
         <Col xs={24} lg={12}>
-          <OrdersCard />
+          <OrdersCard unitId={unit.id} />
         </Col>
       </Row>
       <EquipmentFormModal open={editing} unit={unit} onClose={() => setEditing(false)} />

@@ -1,5 +1,6 @@
+import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { Button } from 'antd';
+import { Button, Skeleton } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { FullPageSpin } from '../../../app/layout/full-page-spin';
@@ -31,7 +32,9 @@ export function PortalLayout() {
         />
       </header>
       <main className="sht-portal__main">
-        <Outlet />
+        <Suspense fallback={<Skeleton active />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EnvironmentOutlined, PhoneOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderAction, WorkOrderDetail } from '@sht/domain';
 import { isApiError } from '../../../api/api-error';
@@ -16,7 +16,8 @@ import { SlaCard } from '../components/sla-card';
 import { TimelineCard } from '../components/timeline-card';
 import { TransitionModal } from '../components/transition-modal';
 import { PriorityTag, WorkOrderStatusTag } from '../components/work-order-tags';
-import { useWorkOrder } from '../hooks/use-workorders';
+import { WorkOrderPrintSheet, type SheetKind } from '../components/work-order-print-sheet';
+import { useServiceReport, useWorkOrder, useWorkOrderEvents } from '../hooks/use-workorders';
 import { navigationUrl } from '../workorders.utils';
 import '../workorders.css';
 
@@ -43,6 +44,7 @@ function WorkOrderView({ order }: { order: WorkOrderDetail }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<WorkOrderAction | null>(null);
   const nav = navigationUrl({ address: order.siteAddress });
+  const printing = usePrinting();
 
   return (
     <div data-testid="work-order-page">
@@ -57,9 +59,17 @@ function WorkOrderView({ order }: { order: WorkOrderDetail }) {
           </Space>
         }
         extra={
-          <Link to="/work-orders">
-            <Button icon={<ArrowLeftOutlined />}>{t('workOrders.back')}</Button>
-          </Link>
+          <Space wrap>
+            <Button icon={<PrinterOutlined />} onClick={() => printing.print('notice')} data-testid="wo-print-notice-button">
+              {t('workOrders.printSheet.notice')}
+            </Button>
+            <Button icon={<PrinterOutlined />} onClick={() => printing.print('report')} data-testid="wo-print-report-button">
+              {t('workOrders.printSheet.report')}
+            </Button>
+            <Link to="/work-orders">
+              <Button icon={<ArrowLeftOutlined />}>{t('workOrders.back')}</Button>
+            </Link>
+          </Space>
         }
       />
       <Card size="small" className="sht-wo-actions">
@@ -136,6 +146,26 @@ function WorkOrderView({ order }: { order: WorkOrderDetail }) {
         </Col>
       </Row>
       <TransitionModal order={order} action={action} onClose={() => setAction(null)} />
+      {printing.kind && <PrintableSheet kind={printing.kind} order={order} />}
     </div>
   );
+}
+
+/** Which sheet is on paper: set by a print button, printed once rendered, kept until the next one. */
+function usePrinting() {
+  const [kind, setKind] = useState<SheetKind | null>(null);
+  const [requested, setRequested] = useState(0);
+  useEffect(() => {
+    if (requested === 0) return;
+    // Printing waits a frame so the sheet (and the signature image) is in the page.
+    const timer = window.setTimeout(() => window.print(), 300);
+    return () => window.clearTimeout(timer);
+  }, [requested]);
+  return { kind, print: (next: SheetKind) => { setKind(next); setRequested((n) => n + 1); } };
+}
+
+function PrintableSheet({ kind, order }: { kind: SheetKind; order: WorkOrderDetail }) {
+  const events = useWorkOrderEvents(order.id);
+  const report = useServiceReport(order.id);
+  return <WorkOrderPrintSheet kind={kind} order={order} events={events.data?.items ?? []} report={report.data ?? null} />;
 }
