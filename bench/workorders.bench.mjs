@@ -6,24 +6,25 @@
 //   1. SLA sweep query, in this process through the server's own code (dist dueForSlaCheck + the
 //      server's database handle), the server not running: p50/p99 of BENCH_SLA_RUNS runs of the
 //      limit-500 page and of the count of all due, now and 6 h later (a stalled sweep); goal < 100 ms;
-//      Then the same built app in-process (app.inject, one request at a time) with a Kysely query
-//      log: statements per create / job list and the time of each (where a request's time goes);
-//   2. start the built server; POST /api/v1/work-orders as the hotline agent lixiuying (session cookie
-//      + CSRF header) with 50 connections, each request a repair for a random loaded customer's unit;
-//      goal ≥ 1,000 orders/s and p99 < 50 ms; the server's peak RSS;
-//   3. GET /api/v1/work-orders?assigneeId=me&status=open cycling over every technician's session,
+//   2. the built app in-process (app.inject, one request at a time) with a Kysely query log:
+//      statements per create / job list and the time of each, and the job list's plans;
+//   3. start the built server; POST /api/v1/work-orders as the hotline agent lixiuying (session
+//      cookie + CSRF header) with 50 connections, each request a repair for a random loaded unit
+//      and its owner; goal ≥ 1,000 orders/s and p99 < 50 ms; the server's peak RSS;
+//   4. GET /api/v1/work-orders?assigneeId=me&status=open cycling over every technician's session,
 //      with 1 and BENCH_CONNECTIONS connections; goal p99 < 20 ms.
 //
 // Env:
 //   BENCH_WO_ORDERS (1000000)  BENCH_WO_CUSTOMERS (50000)  BENCH_WO_UNITS (100000)  BENCH_WO_TECHNICIANS (300)
 //   BENCH_SECONDS (10)   BENCH_WARMUP (3)   BENCH_CREATE_CONNECTIONS (50)   BENCH_CONNECTIONS (10, job list)
-//   BENCH_SLA_RUNS (50)  BENCH_WO_STATEMENT_RUNS (200, in-process requests with a query log)  BENCH_DIALECTS (sqlite,postgres)  BENCH_STRICT=1 (exit 1 on a missed goal)
+//   BENCH_SLA_RUNS (50)  BENCH_WO_STATEMENT_RUNS (200, in-process requests with the query log)
+//   BENCH_DIALECTS (sqlite,postgres)  BENCH_STRICT=1 (exit 1 on a missed goal)
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { login } from './lib/api.mjs';
 import { prepareWorkOrderDatabase, prng } from './lib/bulk-workorders.mjs';
 import { installCleanupHandlers, runCleanups } from './lib/cleanup.mjs';
@@ -159,37 +160,13 @@ async function benchSlaQuery(dialect, prepared, now) {
         plans.push({ dialect, when: c.label, what, text });
       }
     }
-    await explainJobList(dialect, db, prepared.technicians[0]);
   } finally {
     await handle.destroy();
   }
 }
 
-const OPEN = ['new', 'accepted', 'dispatched', 'travelling', 'on_site', 'waiting_parts', 'waiting_customer'];
-
 /**
- * Plans of the job list's statements as workorders.repository.ts listOrders builds them for
- * ?assigneeId=me&status=open (scope: the technician's outlet, or orders assigned to them);
- * the selected columns are trimmed, the FROM/WHERE/ORDER BY are the same.
- */
-async function explainJobList(dialect, db, tech) {
-  const where = sql`(work_orders.org_path like ${`${tech.orgPath}%`} or work_orders.assignee_id = ${tech.id})
-    and work_orders.status in (${sql.join(OPEN)}) and work_orders.assignee_id = ${tech.id}`;
-  const pg = dialect === 'postgres';
-  const explain = pg ? sql.raw('explain (analyze, buffers)') : sql.raw('explain query plan');
-  const statements = [
-    ['page', sql`${explain} select work_orders.id, work_orders.number${pg ? sql`, count(*) over () as total_count` : sql``} from work_orders where ${where}
-      order by work_orders.created_at desc, work_orders.id desc limit 20 offset 0`],
-    ...(pg ? [] : [['count', sql`${explain} select count(*) as n from work_orders where ${where}`]]),
-  ];
-  for (const [what, q] of statements) {
-    const r = await q.execute(db);
-    plans.push({ dialect, when: `job list of a technician with ${tech.open} open orders`, what, text: r.rows.map((row) => row['QUERY PLAN'] ?? row.detail ?? JSON.stringify(row)).join('\n') });
-  }
-}
-
-/**
- * Where a request's time goes: the built app in-process (buildApp + app.inject, one request at a
+ * 2. Where a request's time goes: the built app in-process (buildApp + app.inject, one request at a
  * time) on the loaded database, with a Kysely query log, for a create and a job list. The handle
  * mirrors apps/server/src/db/database.ts (pragmas, prepared-statement cache, pool of 10).
  */
@@ -200,7 +177,7 @@ async function benchStatements(dialect, prepared) {
   const events = [];
   const recording = { on: false };
   const logFn = (e) => {
-    if (recording.on) events.push({ sql: e.query.sql, ms: e.queryDurationMillis });
+    if (recording.on) events.push({ sql: e.query.sql, parameters: e.query.parameters, ms: e.queryDurationMillis });
   };
   let db;
   if (dialect === 'sqlite') {
@@ -261,6 +238,7 @@ async function benchStatements(dialect, prepared) {
       for (const [text, v] of [...byText].sort((a, b) => b[1].ms - a[1].ms)) {
         statementRows.push({ dialect, name, per: v.n / STATEMENT_RUNS, us: (v.ms * 1000) / v.n, sql: text.length > 110 ? `${text.slice(0, 107)}…` : text });
       }
+      if (name === 'job list') await explainJobList(dialect, db, events, prepared.technicians);
       log(`  ${dialect} · ${name}: ${fmt(totalUs / STATEMENT_RUNS, 0)} µs/request in-process, ${fmt(events.length / STATEMENT_RUNS, 1)} statements, SQL ${fmt(sqlUs / STATEMENT_RUNS, 0)} µs`);
     }
   } finally {
@@ -269,7 +247,22 @@ async function benchStatements(dialect, prepared) {
   }
 }
 
-/** 2. Orders created through HTTP by the hotline agent. */
+/** Plans of the job list's page and count statements exactly as the app last sent them. */
+async function explainJobList(dialect, db, events, technicians) {
+  const pg = dialect === 'postgres';
+  const last = (re) => events.findLast((e) => re.test(e.sql));
+  for (const [what, e] of [['page', last(/^select .* from "work_orders" .*order by/)], ['count', last(/^select count\(\*\) as "n" from "work_orders"/)]]) {
+    if (!e) continue; // PostgreSQL counts in the page query
+    const tech = technicians.find((t) => e.parameters.includes(t.id));
+    const r = await db.executeQuery(CompiledQuery.raw(`${pg ? 'explain (analyze, buffers)' : 'explain query plan'} ${e.sql}`, [...e.parameters]));
+    plans.push({
+      dialect, when: `job list of a technician with ${tech?.open ?? '?'} open orders (the statement as the app sent it)`, what,
+      text: r.rows.map((row) => row['QUERY PLAN'] ?? row.detail ?? JSON.stringify(row)).join('\n'),
+    });
+  }
+}
+
+/** 3. Orders created through HTTP by the hotline agent. */
 async function benchCreate(dialect, app, prepared) {
   const agent = await login(app.url, 'lixiuying', prepared.password);
   const headers = { cookie: agent.cookie, 'x-csrf-token': agent.csrfToken, 'content-type': 'application/json' };
@@ -298,7 +291,7 @@ async function benchCreate(dialect, app, prepared) {
   createRows.push({ dialect, m, rss: app.peakRssMb(), sample: `${order.number}, ${order.sla.length} SLA targets` });
 }
 
-/** 3. A technician's open jobs, cycling over every technician's session. */
+/** 4. A technician's open jobs, cycling over every technician's session. */
 async function benchJobList(dialect, app, prepared) {
   const techs = prepared.technicians;
   const listPath = '/api/v1/work-orders?assigneeId=me&status=open';

@@ -91,7 +91,8 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
     await expect(ret.getAttribute('data-applies')).resolves.toBe('no');
     expect(await ret.innerText()).toContain(`起算后 7 日内出现质量问题（性能故障）可办理，截至 ${warrantyDates.addDays(sale, 7)}（已结束）`);
     await expect(coverage(page, 'part:内燃机机体').getAttribute('data-applies')).resolves.toBe('yes');
-    await expect(page.getByTestId('equipment-orders').innerText()).resolves.toContain('工单模块尚未启用');
+    // The unit's work orders are listed on its page (none yet for this one).
+    await expect(page.getByTestId('record-work-orders').innerText()).resolves.toContain('工单号');
 
     // "Will it still be covered in 2040?" — the as-of date recomputes the answer.
     const asOf = page.locator('[data-testid="warranty-as-of"] input, input[data-testid="warranty-as-of"]').first();
@@ -296,4 +297,27 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
   }, JOURNEY_TIMEOUT);
+
+  it('lets an owner check the warranty by serial on a phone, without logging in and without personal data', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    await page.goto(`${server.baseUrl}/warranty`);
+    await page.getByTestId('public-warranty-page').waitFor();
+    await page.getByTestId('public-warranty-serial').locator('input').fill('jh1204-2025-00041');
+    await page.getByTestId('public-warranty-serial').locator('input').press('Enter');
+    const result = page.getByTestId('public-warranty-result');
+    await result.waitFor();
+    const shown = await result.innerText();
+    expect(shown).toContain('JH1204-2025-00041');
+    expect(shown).toContain('在保');
+    expect(shown).toContain('整机包修');
+    // The owner's name and phone are not part of the answer.
+    expect(shown).not.toContain('张三');
+    expect(shown).not.toContain('13962130001');
+    expect(page.url()).toContain('serial=jh1204-2025-00041');
+    await page.getByTestId('public-warranty-serial').locator('input').fill('NO-SUCH-SERIAL');
+    await page.getByTestId('public-warranty-serial').locator('input').press('Enter');
+    await expect.poll(() => page.getByTestId('public-warranty-error').innerText().catch(() => '')).toContain('未找到出厂编号 NO-SUCH-SERIAL');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
 });

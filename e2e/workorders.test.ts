@@ -160,6 +160,19 @@ describe.skipIf(!hasChromium())('service work orders in Chromium', () => {
     await agent.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '脱粒三角带' }).first().click();
     await agent.getByTestId('wo-report-hours').fill('1.5');
     await agent.getByTestId('wo-report-liability').getByText('质量缺陷').click();
+    // The customer signs on the screen; the drawing is uploaded as the order's signature image.
+    const pad = agent.getByTestId('wo-signature-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('signature pad not laid out');
+    await agent.mouse.move(box.x + 20, box.y + box.height * 0.7);
+    await agent.mouse.down();
+    for (const [fx, fy] of [[0.2, 0.3], [0.35, 0.75], [0.5, 0.25], [0.7, 0.7], [0.85, 0.35]] as const) {
+      await agent.mouse.move(box.x + box.width * fx, box.y + box.height * fy, { steps: 5 });
+    }
+    await agent.mouse.up();
+    await agent.getByTestId('wo-signature-save').click();
+    await agent.getByTestId('wo-signature-image').waitFor();
     await agent.getByTestId('wo-report-submit').click();
     await agent.getByTestId('wo-report-submit').waitFor({ state: 'hidden' });
     const charges = agent.getByTestId('wo-report-charges');
@@ -169,6 +182,12 @@ describe.skipIf(!hasChromium())('service work orders in Chromium', () => {
     expect(partLine).toContain('易损件');
     expect(await charges.innerText()).toContain('工时费');
     expect(await text(agent, 'wo-report-totals')).toContain('应收');
+    // The printed 服务报告单 carries the drawn signature.
+    await agent.evaluate(() => { window.print = () => undefined; });
+    await agent.getByTestId('wo-print-report-button').click();
+    const signature = agent.getByTestId('wo-print-report').locator('img.sht-print-sheet__signature');
+    await signature.waitFor({ state: 'attached' });
+    await expect.poll(() => signature.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(600);
     await runAction(agent, 'confirm', async () => {
       await agent.getByTestId('wo-confirm-method').getByText('电话确认').click();
     });

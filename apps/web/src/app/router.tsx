@@ -18,6 +18,7 @@ const DashboardPage = lazyPage(() => import('../features/dashboard/pages/dashboa
 const CustomersPage = lazyPage(() => import('../features/customers/pages/customers-page'), 'CustomersPage');
 const CustomerPage = lazyPage(() => import('../features/customers/pages/customer-page'), 'CustomerPage');
 const EquipmentListPage = lazyPage(() => import('../features/equipment/pages/equipment-list-page'), 'EquipmentListPage');
+const PublicWarrantyPage = lazyPage(() => import('../features/equipment/pages/public-warranty-page'), 'PublicWarrantyPage');
 const EquipmentPage = lazyPage(() => import('../features/equipment/pages/equipment-page'), 'EquipmentPage');
 const OrgsPage = lazyPage(() => import('../features/orgs/pages/orgs-page'), 'OrgsPage');
 const UsersPage = lazyPage(() => import('../features/users/pages/users-page'), 'UsersPage');
@@ -50,6 +51,7 @@ export function createRouter() {
       errorElement: <RouteError />,
       children: [
         { path: '/login', element: <Standalone><LoginPage /></Standalone> },
+        { path: '/warranty', element: <Standalone><PublicWarrantyPage /></Standalone> },
         // 客户门户: customers log in by phone; outside the staff RequireAuth layout.
         { path: '/portal/login', element: <Standalone><PortalLoginPage /></Standalone> },
         {

@@ -70,15 +70,15 @@ export async function seedDemoWorkOrders(db: Db, now: Date, repeatRepairDays = 3
   const user = (username: string) => id(db, 'users', 'username', username);
   const defaults = { priority: 'normal', channel: 'hotline' } as const;
 
-  // 1. A harvester repair from last month, done and closed.
+  // 1. A harvester repair from last month, out of warranty (paid), done and closed.
   await order('lixiuying', 24 * 20, {
-    ...defaults, type: 'repair', customerId: await customer('张三农业合作社'), equipmentId: await unit('JH1204-2025-00041'),
-    title: '收割机离合器打滑', description: '麦收作业中离合器打滑,动力传不到割台', faultCategory: '离合器', callerName: '张三', callerPhone: '13962130001',
+    ...defaults, type: 'repair', customerId: await customer('沈金根'), equipmentId: await unit('JH1204-2024-00502'),
+    title: '收割机离合器打滑', description: '麦收作业中离合器打滑,动力传不到割台', faultCategory: '离合器', callerName: '沈金根', callerPhone: '13914030031',
   }, [
     ['lixiuying', 24 * 20 - 0.2, { action: 'accept' }],
     ['wuhaitao', 24 * 20 - 0.5, { action: 'dispatch', assigneeId: await user('huanglei') }],
     ['huanglei', 24 * 20 - 1, { action: 'start_travel', position: { lat: 31.26, lng: 120.63 } }],
-    ['huanglei', 24 * 20 - 2.5, { action: 'arrive', position: { lat: 31.12, lng: 120.44 } }],
+    ['huanglei', 24 * 20 - 2.5, { action: 'arrive', position: { lat: 31.39, lng: 120.98 } }],
     ['huanglei', 24 * 20 - 5, { action: 'resolve', diagnosis: { symptom: '离合器打滑', cause: '离合器摩擦片烧蚀', action: '更换离合器总成并调整分离间隙' } }],
     ['huanglei', 24 * 20 - 5.2, { action: 'confirm', method: 'signature' }],
     ['lixiuying', 24 * 19, { action: 'close' }],

@@ -8,7 +8,7 @@ export type AttachmentOwner = { orgPath: string };
 
 export type AttachmentOwnerKind = {
   read: Permission; // to list and download its files
-  write: Permission; // to upload and delete them
+  write: Permission | readonly Permission[]; // to upload and delete them (any one of these)
   purposes: readonly AttachmentPurpose[];
   /** The owner if it exists and lies in the caller's scope; undefined otherwise (answered 404). */
   find(db: Db, scope: Scope, id: string): Promise<AttachmentOwner | undefined>;
@@ -28,10 +28,11 @@ export const attachmentOwners: Record<AttachmentOwnerType, AttachmentOwnerKind> 
     },
   },
   // Photos and video of the fault, documents, and the customer's signature drawn on site; scope
-  // follows the order's responsible org. Uploading is the field staff's (technicians, outlets).
+  // follows the order's responsible org.
   work_order: {
     read: 'workorder.read',
-    write: 'workorder.field',
+    // Technicians on site and the desk staff who write the report with the customer present.
+    write: ['workorder.field', 'workorder.write'],
     purposes: ['photo', 'video', 'document', 'signature'],
     async find(db, scope, id) {
       const order = await findOrder(db, scope, '', id);

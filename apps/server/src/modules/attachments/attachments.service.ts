@@ -29,7 +29,9 @@ const purposeParams = (p: AttachmentPurpose) => ({ purposeZh: attachmentPurposeN
 /** The owner, if the caller may read (or write) its files: 403 for the role, 404 out of scope. */
 async function loadOwner(db: Db, ctx: ServiceContext, type: AttachmentOwnerType, id: string, access: 'read' | 'write'): Promise<AttachmentOwner> {
   const kind = attachmentOwners[type];
-  if (!can(ctx.actor.roles, kind[access])) throw httpErrors.FORBIDDEN();
+  const needed = kind[access];
+  const allowed = typeof needed === 'string' ? can(ctx.actor.roles, needed) : needed.some((p) => can(ctx.actor.roles, p));
+  if (!allowed) throw httpErrors.FORBIDDEN();
   const owner = await kind.find(db, ctx.actor.scope, id);
   if (!owner) throw attachmentErrors.ATTACHMENT_OWNER_NOT_FOUND();
   return owner;

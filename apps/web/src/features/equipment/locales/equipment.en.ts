@@ -151,4 +151,12 @@ export const equipmentEn: Widen<typeof equipmentZh> = {
     empty: 'No units registered for this customer',
     more: 'Show all {{total}} units',
   },
+  public: {
+    title: 'Warranty check',
+    hint: 'Enter the serial number on the nameplate to see the warranty of the unit and its main parts.',
+    placeholder: 'Serial number, e.g. JH1204-2025-00041',
+    check: 'Check',
+    tooShort: 'A serial number has at least 3 characters',
+    notFound: 'Serial number {{serial}} not found; please check the nameplate',
+  },
 };

@@ -147,4 +147,12 @@ export const equipmentZh = {
     empty: '该客户名下没有登记设备',
     more: '查看全部 {{total}} 台',
   },
+  public: {
+    title: '三包查询',
+    hint: '输入设备铭牌上的出厂编号，查询整机及主要部件的三包状态。',
+    placeholder: '出厂编号，如 JH1204-2025-00041',
+    check: '查询',
+    tooShort: '出厂编号至少 3 位',
+    notFound: '未找到出厂编号 {{serial}}，请核对铭牌后重试',
+  },
 };

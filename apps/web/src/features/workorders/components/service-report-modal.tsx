@@ -9,6 +9,7 @@ import { requiredRule } from '../../../shared/schema-rule';
 import { testId } from '../../../shared/test-id';
 import { useDebouncedValue } from '../../customers/hooks/use-debounced-value';
 import { useSaveReport, useSpareParts } from '../hooks/use-workorders';
+import { SignaturePad } from './signature-pad';
 import { formatFen, yuanToFen } from '../workorders.utils';
 
 type TestRun = 'passed' | 'failed' | 'none';
@@ -24,6 +25,7 @@ type Values = {
   liability: Liability;
   compensationYuan: number | null;
   compensationNote?: string;
+  signatureAttachmentId?: string | null;
 };
 
 function toValues(r: ServiceReport | null): Partial<Values> {
@@ -40,6 +42,7 @@ function toValues(r: ServiceReport | null): Partial<Values> {
     liability: r.liability,
     compensationYuan: r.compensationFen / 100,
     compensationNote: r.compensationNote ?? undefined,
+    signatureAttachmentId: r.signatureAttachmentId,
   };
 }
 
@@ -56,6 +59,7 @@ function toInput(v: Values, version: number): ServiceReportInput {
     liability: v.liability,
     compensationFen: yuanToFen(v.compensationYuan),
     compensationNote: v.compensationNote?.trim() || undefined,
+    signatureAttachmentId: v.signatureAttachmentId ?? null,
     version,
   };
 }
@@ -206,6 +210,9 @@ export function ServiceReportModal({ order, report, onClose }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item name="signatureAttachmentId" label={t('workOrders.signature.title')}>
+          <SignaturePad orderId={order.id} />
+        </Form.Item>
       </Form>
     </Modal>
   );

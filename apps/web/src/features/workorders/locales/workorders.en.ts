@@ -251,4 +251,5 @@ export const workOrdersEn: Widen<typeof workOrdersZh> = {
     printedAt: 'Printed: {{time}}',
     methods: { signature: 'signature on site', portal: 'customer portal', phone: 'phone' },
   },
+  signature: { title: 'Customer signature', hint: 'Customer signs in the box', clear: 'Clear', save: 'Confirm signature', redo: 'Sign again' },
 };

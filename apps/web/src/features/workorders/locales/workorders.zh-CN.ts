@@ -247,4 +247,5 @@ export const workOrdersZh = {
     printedAt: '打印时间：{{time}}',
     methods: { signature: '现场签字', portal: '客户门户', phone: '电话' },
   },
+  signature: { title: '客户签名', hint: '请客户在框内签名', clear: '清除', save: '确认签名', redo: '重新签名' },
 };
