@@ -104,7 +104,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('work_orders_org_path_idx').on('work_orders').columns(['org_path', 'created_at']).execute();
-  await db.schema.createIndex('work_orders_assignee_idx').on('work_orders').columns(['assignee_id', 'status', 'created_at']).execute();
+  // A technician's job list: their orders newest first, read in index order and filtered by status.
+  await db.schema.createIndex('work_orders_assignee_idx').on('work_orders').columns(['assignee_id', 'created_at', 'id']).execute();
   await db.schema.createIndex('work_orders_customer_idx').on('work_orders').columns(['customer_id', 'created_at']).execute();
   await db.schema.createIndex('work_orders_equipment_idx').on('work_orders').columns(['equipment_id', 'created_at']).execute();
   await db.schema.createIndex('work_orders_sla_check_idx').on('work_orders').columns(['next_sla_check_at']).execute();

@@ -71,6 +71,9 @@ const sortColumns = {
 const openStatuses = ['new', 'accepted', 'dispatched', 'travelling', 'on_site', 'waiting_parts', 'waiting_customer'] as const;
 
 export async function listOrders(db: Db, scope: Scope, userId: string, q: ListWorkOrdersQuery) {
+  // "My jobs": being the assignee already makes an order visible, so the scope test (an OR that
+  // defeats the assignee index) is left out.
+  const base = () => (q.assigneeId === 'me' ? db.selectFrom('work_orders').where('work_orders.assignee_id', '=', userId) : scopedOrders(db, scope, userId));
   const filter = <T extends ReturnType<typeof scopedOrders>>(query: T): T => {
     let out = query;
     if (q.status === 'open') out = out.where('work_orders.status', 'in', openStatuses) as T;
@@ -79,7 +82,7 @@ export async function listOrders(db: Db, scope: Scope, userId: string, q: ListWo
     if (q.priority) out = out.where('work_orders.priority', '=', q.priority) as T;
     if (q.customerId) out = out.where('work_orders.customer_id', '=', q.customerId) as T;
     if (q.equipmentId) out = out.where('work_orders.equipment_id', '=', q.equipmentId) as T;
-    if (q.assigneeId) out = out.where('work_orders.assignee_id', '=', q.assigneeId === 'me' ? userId : q.assigneeId) as T;
+    if (q.assigneeId && q.assigneeId !== 'me') out = out.where('work_orders.assignee_id', '=', q.assigneeId) as T;
     if (q.orgId) out = out.where('work_orders.org_id', '=', q.orgId) as T;
     if (q.q) {
       const term = q.q.toUpperCase();
@@ -89,12 +92,12 @@ export async function listOrders(db: Db, scope: Scope, userId: string, q: ListWo
   };
   const column = sortColumns[q.sort ?? 'createdAt'];
   const order = q.sort ? q.order : 'desc';
-  const pageQuery = named(filter(scopedOrders(db, scope, userId)))
+  const pageQuery = named(filter(base()))
     .orderBy(column, order)
     .orderBy('work_orders.id', order)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const countQuery = filter(scopedOrders(db, scope, userId)).select((eb) => eb.fn.countAll<number | string>().as('n'));
+  const countQuery = filter(base()).select((eb) => eb.fn.countAll<number | string>().as('n'));
   return fetchPage(db, pageQuery, countQuery, q.page, q.pageSize);
 }
 
@@ -147,6 +150,10 @@ export async function replaceSlaRows(db: Db, orderId: string, rows: WorkOrderSla
     };
   });
   await db.insertInto('work_order_sla').values(merged).execute();
+}
+
+export async function insertSlaRows(db: Db, rows: WorkOrderSlaTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('work_order_sla').values(rows).execute();
 }
 
 export function listSlaRows(db: Db, orderId: string) {

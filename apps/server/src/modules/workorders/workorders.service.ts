@@ -152,15 +152,17 @@ export async function createWorkOrder(db: Db, ctx: ServiceContext, input: Create
       response_due_at: null, arrival_due_at: null, resolution_due_at: null, next_sla_check_at: null,
       created_by: ctx.actor.userId, created_at: now, updated_at: now, version: 1,
     };
+    // A new order's clocks follow from its one event: computed before the insert, written with it.
+    const sla = computeOrderSla(row, calendar.calendar, [{ action: 'create', at: now }], now);
+    Object.assign(row, {
+      response_due_at: sla.due.response, arrival_due_at: sla.due.arrival, resolution_due_at: sla.due.resolution, next_sla_check_at: sla.nextCheckAt,
+    });
     await repo.insertOrder(trx, row);
+    await repo.insertSlaRows(trx, sla.rows);
     await repo.insertEvent(trx, {
       id: newId(), work_order_id: id, seq: 1, action: 'create', from_status: null, to_status: 'new', at: now,
       actor_id: ctx.actor.userId, actor_name: ctx.actor.name, note: null, data_json: JSON.stringify({ channel: input.channel, slaPolicyId: promise.id, ...(routedBy ? { routedBy: routedBy.name, orgName: org.name } : {}) }),
     });
-    const sla = await refreshOrderSla(trx, row, calendar.calendar, now);
-    await trx.updateTable('work_orders').set({
-      response_due_at: sla.due.response, arrival_due_at: sla.due.arrival, resolution_due_at: sla.due.resolution, next_sla_check_at: sla.nextCheckAt,
-    }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, { entityType: 'work_order', entityId: id, orgPath: org.path, action: 'create', after: { ...input, number: row.number } });
     await notifyNewOrder(trx, ctx, row, org.id, org.name);
   });
@@ -421,10 +423,6 @@ export async function createOrderByCustomer(
       id: newId(), work_order_id: id, seq: 1, action: 'create', from_status: null, to_status: 'new', at: now,
       actor_id: null, actor_name: actorName, note: null, data_json: JSON.stringify({ channel: 'portal', slaPolicyId: promise.id }),
     });
-    const sla = await refreshOrderSla(trx, row, calendar.calendar, now);
-    await trx.updateTable('work_orders').set({
-      response_due_at: sla.due.response, arrival_due_at: sla.due.arrival, resolution_due_at: sla.due.resolution, next_sla_check_at: sla.nextCheckAt,
-    }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, { entityType: 'work_order', entityId: id, orgPath: org.path, action: 'create', actor: { id: null, name: actorName }, after: { ...input, channel: 'portal', number: row.number } });
     const managers = await repo.managersOf(trx, org.id);
     await notify(trx, ctx.now, {
