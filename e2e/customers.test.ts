@@ -1,30 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser } from './support/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium } from './support/browser.js';
+import { useJourney } from './support/journey.js';
 
 // Journey of the customer archive: a hotline agent, with a caller on the line, finds the customer
 // by the pinyin initials of its name or by a few digits of a phone, and opens the customer page.
 describe.skipIf(!hasChromium())('customer lookup in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function login(page: Page, username: string) {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.locator('#login_username').fill(username);
-    await page.locator('#login_password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/dashboard$/);
-  }
+  const journey = useJourney();
+  const { login } = journey;
 
   // Results of the previous term stay on screen (disabled) until the new answer lands: wait for a
   // pickable option naming the customer, then pick it.
@@ -42,7 +25,7 @@ describe.skipIf(!hasChromium())('customer lookup in Chromium', () => {
   }
 
   it('a hotline agent finds a customer by pinyin initials and by a phone fragment', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
     await login(page, 'lixiuying');
     await page.getByTestId('nav-customers').click();
     await page.getByTestId('customers-table').locator('tbody tr[data-row-key]').first().waitFor();
@@ -62,9 +45,9 @@ describe.skipIf(!hasChromium())('customer lookup in Chromium', () => {
   });
 
   it('works on a phone-sized screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await journey.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     await login(page, 'lixiuying');
-    await page.goto(`${server.baseUrl}/customers`);
+    await page.goto(`${journey.server.baseUrl}/customers`);
     await findAndOpen(page, '13833110112', '藁城区丰收农机服务专业合作社');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);

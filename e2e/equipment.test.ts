@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { warrantyDates } from '@sht/domain';
-import { apiLogin, hasChromium, launchBrowser } from './support/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { apiLogin, hasChromium } from './support/browser.js';
+import { useJourney } from './support/journey.js';
+import { DEMO_PASSWORD } from './support/server.js';
 
 // Journey of the equipment archive (装机档案): a hotline agent, with a caller on the line, finds the
 // customer, opens one of the customer's units and reads from the warranty card why the unit is, or
@@ -13,25 +14,8 @@ import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server
 const JOURNEY_TIMEOUT = 120_000;
 
 describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function login(page: Page, username: string) {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.locator('#login_username').fill(username);
-    await page.locator('#login_password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/dashboard$/);
-  }
+  const journey = useJourney();
+  const { login } = journey;
 
   // Same find-as-you-type as the customer journey: wait for a pickable option naming the customer.
   async function findCustomer(page: Page, term: string, name: string) {
@@ -60,7 +44,7 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
   const coverage = (page: Page, key: string) => page.locator(`[data-testid="warranty-coverage"][data-key="${key}"]`);
 
   it('a hotline agent reads why a unit is in warranty, and why another is not', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     await login(page, 'lixiuying');
     await page.getByTestId('nav-customers').click();
 
@@ -143,7 +127,7 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
   }
 
   it('an agent registers a unit from the owner page, and transfers it to another customer', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     await login(page, 'lixiuying');
     await page.getByTestId('nav-customers').click();
     await findCustomer(page, 'xjf', '许家富');
@@ -197,7 +181,7 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
   }, JOURNEY_TIMEOUT);
 
   it('an agent records a meter reading and a service contract on a unit', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     await login(page, 'lixiuying');
     await page.getByTestId('nav-equipment').click();
     await page.getByTestId('equipment-search').locator('input').fill('ZY210-2025-00301');
@@ -237,7 +221,7 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
   }, JOURNEY_TIMEOUT);
 
   it('lists units by serial prefix and exports the filtered list', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     await login(page, 'lixiuying');
     await page.getByTestId('nav-equipment').click();
     const table = page.getByTestId('equipment-table');
@@ -260,14 +244,14 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
   }, JOURNEY_TIMEOUT);
 
   it('the unit page fits a phone-sized screen', async () => {
-    const api = await apiLogin(server.baseUrl, 'lixiuying', DEMO_PASSWORD);
+    const api = await apiLogin(journey.server.baseUrl, 'lixiuying', DEMO_PASSWORD);
     const found = await api.get('/api/v1/equipment?q=ZY210-2024-00123');
     const [unit] = found.body.items as { id: string; serialNo: string }[];
     expect(unit?.serialNo).toBe('ZY210-2024-00123');
 
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await journey.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     await login(page, 'lixiuying');
-    await page.goto(`${server.baseUrl}/equipment/${unit?.id}`);
+    await page.goto(`${journey.server.baseUrl}/equipment/${unit?.id}`);
     await page.getByTestId('warranty-summary').waitFor({ timeout: 10_000 });
     // Sold ~430 days ago under "12 months or 2,000 hours, whichever first", now at 2,350 hours: the
     // whole unit is out, the main parts (24 months) and the hydraulic-pump extended warranty are in.
@@ -292,15 +276,15 @@ describe.skipIf(!hasChromium())('equipment archive and warranty card in Chromium
 
     // The list fits too: its table scrolls inside its card, not the page.
     await page.getByTestId('lang-zh-CN').click();
-    await page.goto(`${server.baseUrl}/equipment`);
+    await page.goto(`${journey.server.baseUrl}/equipment`);
     await page.getByTestId('equipment-table').locator('tbody tr[data-row-key]').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
   }, JOURNEY_TIMEOUT);
 
   it('lets an owner check the warranty by serial on a phone, without logging in and without personal data', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-    await page.goto(`${server.baseUrl}/warranty`);
+    const page = await journey.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    await page.goto(`${journey.server.baseUrl}/warranty`);
     await page.getByTestId('public-warranty-page').waitFor();
     await page.getByTestId('public-warranty-serial').locator('input').fill('jh1204-2025-00041');
     await page.getByTestId('public-warranty-serial').locator('input').press('Enter');

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiLogin, hasChromium, launchBrowser } from './support/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiLogin, hasChromium } from './support/browser.js';
+import { useJourney } from './support/journey.js';
+import { DEMO_PASSWORD } from './support/server.js';
 
 const HEADERS = ['序列号', '型号编码', '客户名称', '客户电话', '销售日期', '状态'];
 
@@ -17,25 +18,8 @@ async function unitsFile(rows: (string | null)[][]): Promise<Buffer> {
 // Journey of a spreadsheet import: a regional manager uploads the units delivered last month, reads
 // which rows are wrong and why, fixes the file, uploads it again and commits it.
 describe.skipIf(!hasChromium())('unit import in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function login(page: Page, username: string) {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.locator('#login_username').fill(username);
-    await page.locator('#login_password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/dashboard$/);
-  }
+  const journey = useJourney();
+  const { login } = journey;
 
   async function upload(page: Page, name: string, file: Buffer) {
     await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
@@ -46,7 +30,7 @@ describe.skipIf(!hasChromium())('unit import in Chromium', () => {
     page.getByTestId(`import-line-${outcome}`).evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent ?? '')));
 
   it('shows the row errors of a file, takes the corrected file and creates the units', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
     await login(page, 'chenzhigang');
     await page.getByTestId('nav-imports').click();
     // antd puts the test id on the hidden radio input: click its label.
@@ -78,7 +62,7 @@ describe.skipIf(!hasChromium())('unit import in Chromium', () => {
     await result.waitFor({ timeout: 20_000 });
     expect(await result.innerText()).toContain('新增 3 条，更新 1 条，跳过 0 行');
 
-    const api = await apiLogin(server.baseUrl, 'chenzhigang', DEMO_PASSWORD);
+    const api = await apiLogin(journey.server.baseUrl, 'chenzhigang', DEMO_PASSWORD);
     const list = await api.get('/api/v1/equipment?q=E2E-&pageSize=10&sort=serialNo&order=asc');
     expect(list.status).toBe(200);
     const items = list.body.items as { serialNo: string; modelCode: string; saleDate: string }[];
@@ -89,9 +73,9 @@ describe.skipIf(!hasChromium())('unit import in Chromium', () => {
   });
 
   it('works on a phone-sized screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await journey.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     await login(page, 'chenzhigang');
-    await page.goto(`${server.baseUrl}/imports`);
+    await page.goto(`${journey.server.baseUrl}/imports`);
     await upload(page, '装机档案.xlsx', await unitsFile([['E2E-M-1', 'XX999', '单国强', null, '2025-03-01', null]]));
     expect(await lineTexts(page, 'error')).toEqual([['2', '型号编码', '型号编码不存在:XX999']]);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

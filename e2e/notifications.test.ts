@@ -1,23 +1,20 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import SQLite from 'better-sqlite3';
-import { hasChromium, launchBrowser } from './support/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { hasChromium } from './support/browser.js';
+import { useJourney } from './support/journey.js';
 
 // Journey of the inbox: a technician sees the unread count on the bell, opens the inbox, follows
 // a notification to its page (which marks it read), and clears the rest — on a phone-sized screen.
 describe.skipIf(!hasChromium())('notification inbox in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+  const journey = useJourney();
+  const { login } = journey;
+  beforeAll(() => {
     // Other modules raise notifications inside their own transactions; here they are written
     // straight into the running server's SQLite file (WAL lets both write).
-    const db = new SQLite(path.join(server.dataDir, 'shouhoutong.sqlite'));
+    const db = new SQLite(path.join(journey.server.dataDir, 'shouhoutong.sqlite'));
     db.pragma('busy_timeout = 5000');
     const user = db.prepare('select id from users where username = ?').get('huanglei') as { id: string };
     // The demo work orders left notifications for him; this journey counts only its own.
@@ -31,23 +28,11 @@ describe.skipIf(!hasChromium())('notification inbox in Chromium', () => {
     insert.run(randomUUID(), user.id, 'escalation', '工单已升级', '客户第二次来电', null, '2026-11-23T03:00:00.000Z');
     db.close();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function login(page: Page, username: string) {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.locator('#login_username').fill(username);
-    await page.locator('#login_password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/dashboard$/);
-  }
 
   const unread = (page: Page) => page.getByTestId('notification-unread-count').getAttribute('data-count');
 
   it('a technician reads and clears the inbox from the bell', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await journey.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     await login(page, 'huanglei');
     await expect.poll(() => unread(page)).toBe('3');
 

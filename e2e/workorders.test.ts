@@ -1,32 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser } from './support/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium } from './support/browser.js';
+import { useJourney } from './support/journey.js';
 
 // Journey of a repair call: the hotline agent registers it while the caller is on the line and
 // dispatches it to the outlet's technician; the technician works it from a phone (travel, check-in
 // with position, on-site report); the agent confirms by phone and closes it, every SLA target met.
 // Journeys span two users and a phone: they get more than the default 60 s on a busy machine.
 describe.skipIf(!hasChromium())('service work orders in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function login(page: Page, username: string) {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.locator('#login_username').fill(username);
-    await page.locator('#login_password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/dashboard$/);
-  }
+  const journey = useJourney();
+  const { login } = journey;
 
   const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
   const actionButtons = async (page: Page) =>
@@ -43,7 +26,7 @@ describe.skipIf(!hasChromium())('service work orders in Chromium', () => {
 
   it('runs a repair from the hotline call to closing, with the technician on a phone', async () => {
     // ── The hotline agent takes the call ─────────────────────────────────────────────────────
-    const agent = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const agent = await journey.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     await login(agent, 'lixiuying');
     await agent.getByTestId('nav-work-orders').click();
     await agent.getByTestId('work-orders-table').waitFor();
@@ -104,20 +87,20 @@ describe.skipIf(!hasChromium())('service work orders in Chromium', () => {
     expect(await text(agent, 'wo-assignee')).toBe('黄磊');
 
     // The list finds it by the caller's phone, with its SLA badge.
-    await agent.goto(`${server.baseUrl}/work-orders?status=open&q=13962130001`);
+    await agent.goto(`${journey.server.baseUrl}/work-orders?status=open&q=13962130001`);
     const row = agent.getByTestId('work-orders-table').locator('tbody tr[data-row-key]').filter({ hasText: number });
     await row.waitFor();
     expect(await row.innerText()).toContain('已派工');
     expect(await row.getByTestId('work-order-due').innerText()).toContain('到场');
 
     // ── The technician on the phone ──────────────────────────────────────────────────────────
-    const phoneContext = await browser.newContext({
+    const phoneContext = await journey.browser.newContext({
       viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN',
       geolocation: { latitude: 31.2405, longitude: 120.4218, accuracy: 25 }, permissions: ['geolocation'],
     });
     const phone = await phoneContext.newPage();
     await login(phone, 'huanglei');
-    await phone.goto(`${server.baseUrl}/my-jobs`);
+    await phone.goto(`${journey.server.baseUrl}/my-jobs`);
     const card = phone.locator(`[data-testid="job-card"][data-number="${number}"]`);
     await card.waitFor();
     expect(await card.innerText()).toContain('割台无法升降');
@@ -221,14 +204,14 @@ describe.skipIf(!hasChromium())('service work orders in Chromium', () => {
     await agent.close();
   }, 150_000);
   it('registers a service-quality complaint, routes it by rule, records the answer and prints the notice', async () => {
-    const agent = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const agent = await journey.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     // The print dialog is counted, not shown.
     await agent.addInitScript(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => { (window as unknown as { printed: number }).printed += 1; };
     });
     await login(agent, 'lixiuying');
-    await agent.goto(`${server.baseUrl}/work-orders/new`);
+    await agent.goto(`${journey.server.baseUrl}/work-orders/new`);
     await agent.getByTestId('work-order-new-page').waitFor();
     await agent.getByTestId('intake-customer-search').locator('input').fill('zsny');
     const option = agent

@@ -171,7 +171,8 @@ export const workOrderEventSchema = z.object({
   fromStatus: workOrderStatusSchema.nullable(),
   toStatus: workOrderStatusSchema,
   at: z.string(),
-  actor: ref.nullable(),
+  // A customer's own step (portal confirmation) has a name but no staff user id.
+  actor: z.object({ id: z.string().nullable(), name: z.string() }).nullable(),
   note: z.string().nullable(),
   data: z.record(z.string(), z.unknown()).nullable(),
 });

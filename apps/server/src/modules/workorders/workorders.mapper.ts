@@ -56,7 +56,7 @@ export function toEvent(r: WorkOrderEventsTable): WorkOrderEvent {
     fromStatus: r.from_status,
     toStatus: r.to_status,
     at: new Date(r.at).toISOString(),
-    actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+    actor: r.actor_id || r.actor_name ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
     note: r.note,
     data: r.data_json === null ? null : (JSON.parse(r.data_json) as Record<string, unknown>),
   };

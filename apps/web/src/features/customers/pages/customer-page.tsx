@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Button, Card, Col, Descriptions, Empty, Popconfirm, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PhoneOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '@sht/domain';
-import { isApiError } from '../../../api/api-error';
 import { formatDateTime } from '../../../shared/format';
 import { PageHeader } from '../../../shared/page-header';
 import { testId } from '../../../shared/test-id';
@@ -18,6 +17,7 @@ import { CustomerPrintSheet } from '../components/customer-print-sheet';
 import { useCustomer, useCustomerMutations } from '../hooks/use-customers';
 import '../customers.css';
 import { RecordWorkOrders } from '../../workorders/components/record-work-orders';
+import { RecordQueryState } from '../../../shared/record-query-state';
 
 // Sections of what hangs off the customer; all but the units (equipment) are not built yet.
 const sections = ['equipment', 'orders', 'followUps', 'surveys'] as const;
@@ -28,18 +28,11 @@ export function CustomerPage() {
   const { t } = useTranslation();
   const query = useCustomer(id);
 
-  if (query.isPending) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
-  if (query.isError) {
-    const missing = isApiError(query.error) && query.error.status === 404;
-    return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('customers.notFound') : t('errors.loadFailed')}
-        extra={<Link to="/customers">{t('customers.back')}</Link>}
-      />
-    );
-  }
-  return <CustomerView customer={query.data} />;
+  return (
+    <RecordQueryState query={query} notFound={t('customers.notFound')} back={{ to: '/customers', label: t('customers.back') }}>
+      {(customer) => <CustomerView customer={customer} />}
+    </RecordQueryState>
+  );
 }
 
 function CustomerView({ customer }: { customer: Customer }) {

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Equipment } from '@sht/domain';
-import { isApiError } from '../../../api/api-error';
 import { formatDateTime } from '../../../shared/format';
 import { PageHeader } from '../../../shared/page-header';
 import { AttachmentsCard } from '../../attachments/components/attachments-card';
@@ -18,6 +17,7 @@ import { TransfersCard } from '../components/transfers-card';
 import { WarrantyCard } from '../components/warranty-card';
 import { useEquipment } from '../hooks/use-equipment';
 import '../equipment.css';
+import { RecordQueryState } from '../../../shared/record-query-state';
 
 /** One sold unit: who owns it and where, its 三包 status with reasons, and its history. */
 export function EquipmentPage() {
@@ -25,18 +25,11 @@ export function EquipmentPage() {
   const { t } = useTranslation();
   const query = useEquipment(id);
 
-  if (query.isPending) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
-  if (query.isError) {
-    const missing = isApiError(query.error) && query.error.status === 404;
-    return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('equipment.notFound') : t('errors.loadFailed')}
-        extra={<Link to="/equipment">{t('equipment.back')}</Link>}
-      />
-    );
-  }
-  return <EquipmentView unit={query.data} />;
+  return (
+    <RecordQueryState query={query} notFound={t('equipment.notFound')} back={{ to: '/equipment', label: t('equipment.back') }}>
+      {(unit) => <EquipmentView unit={unit} />}
+    </RecordQueryState>
+  );
 }
 
 function EquipmentView({ unit }: { unit: Equipment }) {

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EnvironmentOutlined, PhoneOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderAction, WorkOrderDetail } from '@sht/domain';
-import { isApiError } from '../../../api/api-error';
 import { formatDateTime } from '../../../shared/format';
 import { PageHeader } from '../../../shared/page-header';
 import { ActionBar } from '../components/action-bar';
@@ -20,24 +19,18 @@ import { WorkOrderPrintSheet, type SheetKind } from '../components/work-order-pr
 import { useServiceReport, useWorkOrder, useWorkOrderEvents } from '../hooks/use-workorders';
 import { navigationUrl } from '../workorders.utils';
 import '../workorders.css';
+import { RecordQueryState } from '../../../shared/record-query-state';
 
 export function WorkOrderPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const query = useWorkOrder(id);
 
-  if (query.isPending) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
-  if (query.isError) {
-    const missing = isApiError(query.error) && query.error.status === 404;
-    return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('workOrders.notFound') : t('errors.loadFailed')}
-        extra={<Link to="/work-orders">{t('workOrders.back')}</Link>}
-      />
-    );
-  }
-  return <WorkOrderView order={query.data} />;
+  return (
+    <RecordQueryState query={query} notFound={t('workOrders.notFound')} back={{ to: '/work-orders', label: t('workOrders.back') }}>
+      {(order) => <WorkOrderView order={order} />}
+    </RecordQueryState>
+  );
 }
 
 function WorkOrderView({ order }: { order: WorkOrderDetail }) {
