@@ -199,6 +199,13 @@ describe.skipIf(!hasChromium())('service work orders in Chromium', () => {
     expect(sla.match(/已达成/g)?.length).toBe(3);
     for (const s of ['响应', '到场', '解决']) expect(sla).toContain(s);
     expect(sla).not.toContain('已超时');
+    // The evidence of each target: the clock's steps in business minutes, on the outlet's calendar.
+    await agent.getByTestId('wo-sla-evidence-button').click();
+    const evidence = agent.getByTestId('wo-sla-evidence-arrival');
+    await evidence.waitFor();
+    const evidenceText = await evidence.innerText();
+    for (const s of ['到场', '已达成', '开始', '达成', 'Asia/Shanghai']) expect(evidenceText).toContain(s);
+    await agent.keyboard.press('Escape');
     // The unit's service history lists the order.
     await expect.poll(() => text(agent, 'record-work-orders')).toContain(number);
     await agent.close();

@@ -1,20 +1,30 @@
-import { Card, Empty, Progress, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Empty, Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SlaTarget } from '@sht/domain';
 import { formatDateTime } from '../../../shared/format';
 import { slaPercent, slaTargetTone, type Tone } from '../workorders.utils';
 import { useDurationText } from './work-order-tags';
+import { SlaEvidenceModal } from './sla-evidence-modal';
 
 const tagColor: Record<Tone, string> = { success: 'success', warning: 'warning', error: 'error', processing: 'processing', default: 'default' };
 const progressStatus = { success: 'success', warning: 'active', error: 'exception', processing: 'active', default: 'normal' } as const;
 const strokeColor: Partial<Record<Tone, string>> = { warning: '#fa8c16' };
 
 /** Every promise of the order: due when, how much is left (or how late), and the share used. */
-export function SlaCard({ targets, calendarName }: { targets: SlaTarget[]; calendarName: string }) {
+export function SlaCard({ orderId, targets, calendarName }: { orderId: string; targets: SlaTarget[]; calendarName: string }) {
   const { t } = useTranslation();
   const duration = useDurationText();
+  const [evidence, setEvidence] = useState(false);
+  const extra = (
+    <Space size={4}>
+      <Typography.Text type="secondary">{calendarName}</Typography.Text>
+      <Button size="small" type="link" onClick={() => setEvidence(true)} data-testid="wo-sla-evidence-button">{t('workOrders.slaEvidence.open')}</Button>
+    </Space>
+  );
   return (
-    <Card size="small" title={t('workOrders.sla.title')} extra={<Typography.Text type="secondary">{calendarName}</Typography.Text>} data-testid="wo-sla">
+    <Card size="small" title={t('workOrders.sla.title')} extra={extra} data-testid="wo-sla">
+      {evidence && <SlaEvidenceModal orderId={orderId} onClose={() => setEvidence(false)} />}
       {targets.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workOrders.sla.none')} />}
       {targets.map((target) => {
         const tone = slaTargetTone(target);

@@ -20,6 +20,8 @@ import { useServiceReport, useWorkOrder, useWorkOrderEvents } from '../hooks/use
 import { navigationUrl } from '../workorders.utils';
 import '../workorders.css';
 import { RecordQueryState } from '../../../shared/record-query-state';
+import { AttachmentsCard } from '../../attachments/components/attachments-card';
+import { useCan } from '../../auth/hooks/use-me';
 
 export function WorkOrderPage() {
   const { id = '' } = useParams();
@@ -38,6 +40,8 @@ function WorkOrderView({ order }: { order: WorkOrderDetail }) {
   const [action, setAction] = useState<WorkOrderAction | null>(null);
   const nav = navigationUrl({ address: order.siteAddress });
   const printing = usePrinting();
+  const can = useCan();
+  const canAttach = can('workorder.field') || can('workorder.write');
 
   return (
     <div data-testid="work-order-page">
@@ -117,7 +121,7 @@ function WorkOrderView({ order }: { order: WorkOrderDetail }) {
         </Col>
         <Col xs={24} lg={10}>
           <Space orientation="vertical" size={16} style={{ display: 'flex' }}>
-            <SlaCard targets={order.sla} calendarName={order.calendar.name} />
+            <SlaCard orderId={order.id} targets={order.sla} calendarName={order.calendar.name} />
             <ComplaintCard order={order} />
           </Space>
         </Col>
@@ -134,6 +138,7 @@ function WorkOrderView({ order }: { order: WorkOrderDetail }) {
         <Col xs={24} lg={10}>
           <Space orientation="vertical" size={16} style={{ display: 'flex' }}>
             <DiagnosisCard diagnosis={order.diagnosis} />
+            <AttachmentsCard ownerType="work_order" ownerId={order.id} purposes={['photo', 'video', 'document']} canWrite={canAttach} />
             <ServiceReportCard order={order} />
           </Space>
         </Col>
