@@ -25,7 +25,7 @@ import { exportRoutes } from './modules/imports/exports.routes.js';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.js';
 import { calendarRoutes } from './modules/calendars/calendars.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
-import { complaintRuleRoutes, slaPolicyRoutes, technicianRoutes, workOrderRoutes } from './modules/workorders/workorders.routes.js';
+import { compensationStandardRoutes, complaintRuleRoutes, slaPolicyRoutes, technicianRoutes, workOrderRoutes } from './modules/workorders/workorders.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { createChannels, type Channels } from './modules/notifications/notifications.channels.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
@@ -47,6 +47,7 @@ const modules = [
   { prefix: '/complaint-rules', plugin: complaintRuleRoutes },
   { prefix: '/technicians', plugin: technicianRoutes },
   { prefix: '/sla-policies', plugin: slaPolicyRoutes },
+  { prefix: '/compensation-standards', plugin: compensationStandardRoutes },
   { prefix: '/public/warranty', plugin: publicWarrantyRoutes },
   { prefix: '', plugin: exportRoutes },
   { prefix: '/imports', plugin: importRoutes },

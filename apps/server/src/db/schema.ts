@@ -413,6 +413,20 @@ export interface ComplaintRulesTable {
   updated_at: Instant;
 }
 
+export interface CompensationStandardsTable {
+  id: string;
+  code: string;
+  name: string;
+  liability: 'quality_defect' | 'misuse' | 'wear' | 'third_party' | 'undetermined' | null;
+  kind: 'fixed' | 'percent_of_repair';
+  amount_fen: number | string | null; // bigint: pg returns a string
+  percent: number | null;
+  is_active: Bool;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
 export interface TechnicianProfilesTable {
   user_id: string;
   skills_json: string;
@@ -550,6 +564,7 @@ export interface Database {
   work_order_parts: WorkOrderPartsTable;
   complaint_rules: ComplaintRulesTable;
   technician_profiles: TechnicianProfilesTable;
+  compensation_standards: CompensationStandardsTable;
   notifications: NotificationsTable;
   notification_outbox: NotificationOutboxTable;
   portal_otps: PortalOtpsTable;

@@ -87,4 +87,6 @@ export function routeComplaint<R extends RoutingRule>(rules: readonly R[], subje
 export const workOrderIssueMessagesZh: Record<string, string> = {
   'a complaint needs its category': '投诉工单须选择投诉类别',
   'only complaints have a complaint category': '只有投诉工单才有投诉类别',
+  'a fixed standard needs its amount': '固定金额标准须填写金额',
+  'a percentage standard needs its percent': '比例标准须填写百分比',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeChargeSheet, type CatalogPart, type RepairCoverage } from './workorders.report.js';
+import { compensationFor, computeChargeSheet, type CatalogPart, type RepairCoverage } from './workorders.report.js';
 
 const belt: CatalogPart = { id: 'b', code: 'SP-LZ-VB02', name: '脱粒三角带', priceFen: 9_800, isWearPart: true, quantity: 2, oldPartReturned: false };
 const pump: CatalogPart = { id: 'p', code: 'SP-ZY-HP10', name: '主液压泵总成', priceFen: 3_860_000, isWearPart: false, quantity: 1, oldPartReturned: true };
@@ -59,5 +59,17 @@ describe('computeChargeSheet', () => {
   it('rounds quarter hours to whole fen', () => {
     const sheet = computeChargeSheet({ ...base, labourHours: 0.25, travelKm: 0.5, parts: [], coverage: expired, rates: { labourFenPerHour: 12_345, travelFenPerKm: 333 } });
     expect(sheet.lines.map((l) => l.amountFen)).toEqual([3_086, 167]);
+  });
+});
+
+describe('compensationFor', () => {
+  it('grants a fixed amount or a share of the repair value for the liabilities it names', () => {
+    expect(compensationFor({ kind: 'fixed', liability: 'quality_defect', amountFen: 20_000, percent: null }, 'quality_defect', 500_000)).toBe(20_000);
+    expect(compensationFor({ kind: 'percent_of_repair', liability: null, amountFen: null, percent: 10 }, 'undetermined', 123_456)).toBe(12_346);
+  });
+
+  it('does not apply to another liability', () => {
+    expect(compensationFor({ kind: 'fixed', liability: 'quality_defect', amountFen: 20_000, percent: null }, 'misuse', 500_000)).toBeNull();
+    expect(compensationFor({ kind: 'percent_of_repair', liability: null, amountFen: null, percent: 10 }, 'third_party', 500_000)).toBeNull();
   });
 });

@@ -28,6 +28,8 @@ export const serviceReportInputSchema = z.object({
   testRun: z.object({ passed: z.boolean(), note: z.string().trim().max(1000).optional() }).nullable().optional(),
   liability: liabilitySchema,
   compensationFen: z.number().int().min(0).max(100_000_000).default(0),
+  // A published standard decides the amount instead (compensationFen is then ignored).
+  compensationStandardId: idSchema.nullable().optional(),
   compensationNote: z.string().trim().max(500).optional(),
   // The customer's signature drawn on screen, uploaded as an attachment of the order (purpose signature).
   signatureAttachmentId: idSchema.nullable().optional(),
@@ -144,6 +146,7 @@ export const serviceReportSchema = z.object({
   testRun: z.object({ passed: z.boolean(), note: z.string().optional() }).nullable(),
   liability: liabilitySchema,
   compensationFen: z.number().int(),
+  compensationStandard: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
   compensationNote: z.string().nullable(),
   signatureAttachmentId: z.string().nullable(),
   coverage: z.object({
@@ -158,3 +161,45 @@ export const serviceReportSchema = z.object({
   updatedAt: z.string(),
 });
 export type ServiceReport = z.infer<typeof serviceReportSchema>;
+
+// ── Compensation standards (赔偿标准) ──────────────────────────────────────────────────────────
+// Liability is settled by a published standard instead of case-by-case arguing: a fixed amount,
+// or a share of the repair's value, for the liabilities it names.
+
+export const compensationKinds = ['fixed', 'percent_of_repair'] as const;
+export const compensationStandardInputSchema = z
+  .object({
+    code: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, { message: 'letters, digits, - and _ only' }),
+    name: z.string().trim().min(1).max(100),
+    // null: any liability that keeps the repair under warranty (quality defect, undetermined).
+    liability: liabilitySchema.nullable(),
+    kind: z.enum(compensationKinds),
+    amountFen: z.number().int().min(0).max(100_000_000).nullable(),
+    percent: z.number().min(0).max(100).nullable(),
+    active: z.boolean().default(true),
+  })
+  .superRefine((s, ctx) => {
+    if (s.kind === 'fixed' && s.amountFen === null) ctx.addIssue({ code: 'custom', path: ['amountFen'], message: 'a fixed standard needs its amount' });
+    if (s.kind === 'percent_of_repair' && s.percent === null) ctx.addIssue({ code: 'custom', path: ['percent'], message: 'a percentage standard needs its percent' });
+  });
+export type CompensationStandardInput = z.infer<typeof compensationStandardInputSchema>;
+export const compensationStandardSchema = z.object({
+  id: z.string(), code: z.string(), name: z.string(), liability: liabilitySchema.nullable(), kind: z.enum(compensationKinds),
+  amountFen: z.number().int().nullable(), percent: z.number().nullable(), active: z.boolean(), version: z.number().int(),
+});
+export type CompensationStandard = z.infer<typeof compensationStandardSchema>;
+export const compensationStandardListSchema = z.object({ items: z.array(compensationStandardSchema) });
+
+export type CompensationRule = { kind: (typeof compensationKinds)[number]; liability: Liability | null; amountFen: number | null; percent: number | null };
+
+/**
+ * The compensation a standard grants for a report: null when the standard does not apply to the
+ * liability found (the caller refuses it); else fixed, or the share of the repair's value (every
+ * part, labour and travel line, free or charged), in whole fen.
+ */
+export function compensationFor(rule: CompensationRule, liability: Liability, repairValueFen: number): number | null {
+  const applies = rule.liability === null ? warrantyLiabilities.includes(liability) : rule.liability === liability;
+  if (!applies) return null;
+  if (rule.kind === 'fixed') return rule.amountFen ?? 0;
+  return Math.round((repairValueFen * (rule.percent ?? 0)) / 100);
+}

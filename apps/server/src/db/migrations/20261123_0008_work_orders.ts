@@ -192,6 +192,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute();
 
+  // 赔偿标准: published compensation by liability (fixed, or a share of the repair's value).
+  await db.schema
+    .createTable('compensation_standards')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('code', 'varchar(32)', (c) => c.notNull().unique())
+    .addColumn('name', 'varchar(100)', (c) => c.notNull())
+    .addColumn('liability', 'varchar(20)')
+    .addColumn('kind', 'varchar(20)', (c) => c.notNull())
+    .addColumn('amount_fen', 'bigint')
+    .addColumn('percent', 'real')
+    .addColumn('is_active', 'integer', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('created_at', ts, (c) => c.notNull())
+    .addColumn('updated_at', ts, (c) => c.notNull())
+    .execute();
+
   // The published promises (see the domain brief): respond in 30 min, on site in 24 h, fixed in
   // 24 h; urgent orders and class-A service get tighter ones. Editable by HQ afterwards.
   const now = new Date().toISOString();
@@ -209,10 +225,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       policy('投诉处理', 'complaint', null, null, 30, null, 3 * 24 * 60, false),
     ] as never)
     .execute();
+  const standard = (code: string, name: string, liability: string | null, kind: string, amountFen: number | null, percent: number | null) => ({
+    id: randomUUID(), code, name, liability, kind, amount_fen: amountFen, percent, is_active: 1, version: 1, created_at: now, updated_at: now,
+  });
+  await db
+    .insertInto('compensation_standards' as never)
+    .values([
+      standard('QD-DOWNTIME', '质量问题停机补偿(每次 200 元)', 'quality_defect', 'fixed', 20_000, null),
+      standard('QD-REPEAT', '同一故障返修补偿(维修价值 10%)', null, 'percent_of_repair', null, 10),
+    ] as never)
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['technician_profiles', 'work_order_parts', 'work_order_reports', 'work_order_sla', 'work_order_events', 'work_orders', 'complaint_rules', 'counters', 'sla_policies']) {
+  for (const table of ['compensation_standards', 'technician_profiles', 'work_order_parts', 'work_order_reports', 'work_order_sla', 'work_order_events', 'work_orders', 'complaint_rules', 'counters', 'sla_policies']) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -36,5 +36,12 @@ export const workOrderErrors = defineErrors({
     en: 'A service-quality complaint needs the at-fault department\'s explanation/apology and improvement before it is resolved',
   },
   TECHNICIAN_NOT_FOUND: { status: 404, 'zh-CN': '服务工程师不存在', en: 'Technician not found' },
+  COMPENSATION_CODE_TAKEN: { status: 409, 'zh-CN': '赔偿标准编码 {code} 已存在', en: 'Compensation standard code {code} already exists' },
+  COMPENSATION_STANDARD_NOT_FOUND: { status: 422, 'zh-CN': '赔偿标准不存在或已停用', en: 'Compensation standard not found or inactive' },
+  COMPENSATION_NOT_APPLICABLE: {
+    status: 422,
+    'zh-CN': '赔偿标准「{name}」不适用于责任判定「{liability}」',
+    en: 'Compensation standard "{name}" does not apply to liability "{liability}"',
+  },
   SLA_POLICY_NOT_FOUND: { status: 404, 'zh-CN': 'SLA 策略不存在', en: 'SLA policy not found' },
 });

@@ -1,9 +1,9 @@
-import type { SlaPolicy, SlaPolicyInput } from '@sht/domain';
+import type { CompensationStandard, CompensationStandardInput, SlaPolicy, SlaPolicyInput } from '@sht/domain';
 import type { z } from 'zod';
 import type { updateSlaPolicySchema } from '@sht/domain';
 import type { Db } from '../../db/database.js';
 import type { ServiceContext } from '../../context.js';
-import type { SlaPoliciesTable } from '../../db/schema.js';
+import type { CompensationStandardsTable, SlaPoliciesTable } from '../../db/schema.js';
 import { bool, newId } from '../../db/ids.js';
 import { httpErrors } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -53,5 +53,39 @@ export async function updateSlaPolicy(db: Db, ctx: ServiceContext, id: string, i
     const policy = toSlaPolicy((await repo.findSlaPolicy(trx, id))!);
     await recordAudit(trx, ctx, { entityType: 'sla_policy', entityId: id, orgPath: ctx.actor.orgPath, action: 'update', before: toSlaPolicy(row), after: policy });
     return policy;
+  });
+}
+
+// ── Compensation standards (赔偿标准) ──────────────────────────────────────────────────────────
+
+const toStandard = (r: CompensationStandardsTable): CompensationStandard => ({
+  id: r.id, code: r.code, name: r.name, liability: r.liability, kind: r.kind, amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
+  percent: r.percent === null ? null : Number(r.percent), active: Boolean(r.is_active), version: r.version,
+});
+
+export async function listCompensationStandards(db: Db): Promise<{ items: CompensationStandard[] }> {
+  const rows = await db.selectFrom('compensation_standards').selectAll().orderBy('code').execute();
+  return { items: rows.map(toStandard) };
+}
+
+export async function findCompensationStandard(db: Db, id: string) {
+  const row = await db.selectFrom('compensation_standards').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toStandard(row) : undefined;
+}
+
+export async function createCompensationStandard(db: Db, ctx: ServiceContext, input: CompensationStandardInput): Promise<CompensationStandard> {
+  return db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom('compensation_standards').select('id').where('code', '=', input.code).executeTakeFirst()) {
+      throw workOrderErrors.COMPENSATION_CODE_TAKEN({ code: input.code }, { path: ['body', 'code'] });
+    }
+    const now = ctx.now.toISOString();
+    const id = newId();
+    await trx.insertInto('compensation_standards').values({
+      id, code: input.code, name: input.name, liability: input.liability, kind: input.kind, amount_fen: input.kind === 'fixed' ? input.amountFen : null,
+      percent: input.kind === 'percent_of_repair' ? input.percent : null, is_active: bool(input.active), version: 1, created_at: now, updated_at: now,
+    }).execute();
+    const standard = (await findCompensationStandard(trx, id))!;
+    await recordAudit(trx, ctx, { entityType: 'compensation_standard', entityId: id, orgPath: ctx.actor.orgPath, action: 'create', after: standard });
+    return standard;
   });
 }

@@ -1,5 +1,5 @@
 import {
-  can, computeChargeSheet, type CatalogPart, type Locale, type RepairCoverage, type ServiceReport, type ServiceReportInput, type WorkOrderStatus,
+  can, compensationFor, computeChargeSheet, type CatalogPart, type Locale, type RepairCoverage, type ServiceReport, type ServiceReportInput, type WorkOrderStatus,
 } from '@sht/domain';
 import type { Db } from '../../db/database.js';
 import type { ServiceContext } from '../../context.js';
@@ -8,6 +8,7 @@ import { httpErrors } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { unitWarrantyOnDate } from '../equipment/equipment.warranty.service.js';
 import { workOrderErrors } from './workorders.errors.js';
+import { findCompensationStandard } from './workorders.policies.service.js';
 import * as repo from './workorders.repository.js';
 
 export type ReportOptions = { rates: { labourFenPerHour: number; travelFenPerKm: number } };
@@ -85,10 +86,23 @@ export async function saveServiceReport(db: Db, ctx: ServiceContext, id: string,
         .executeTakeFirst();
       if (!signature) throw workOrderErrors.SIGNATURE_NOT_FOUND({}, { path: ['body', 'signatureAttachmentId'] });
     }
-    const charges = computeChargeSheet({
+    const sheet = (compensationFen: number) => computeChargeSheet({
       parts, mainPart: input.mainPartReplaced ?? null, labourHours: input.labourHours, travelKm: input.travelKm, rates: opts.rates,
-      coverage, liability: input.liability, compensationFen: input.compensationFen,
+      coverage, liability: input.liability, compensationFen,
     });
+    // A published standard decides the compensation from the liability and the repair's value.
+    let compensationFen = input.compensationFen;
+    let standard: { id: string; name: string } | null = null;
+    if (input.compensationStandardId) {
+      const found = await findCompensationStandard(trx, input.compensationStandardId);
+      if (!found || !found.active) throw workOrderErrors.COMPENSATION_STANDARD_NOT_FOUND({}, { path: ['body', 'compensationStandardId'] });
+      const repairValue = sheet(0).lines.reduce((sum, l) => sum + l.amountFen, 0);
+      const amount = compensationFor(found, input.liability, repairValue);
+      if (amount === null) throw workOrderErrors.COMPENSATION_NOT_APPLICABLE({ name: found.name, liability: input.liability }, { path: ['body', 'compensationStandardId'] });
+      compensationFen = amount;
+      standard = { id: found.id, name: found.name };
+    }
+    const charges = sheet(compensationFen);
     const now = ctx.now.toISOString();
     const report: ServiceReport = {
       parts: parts.map((p) => ({ partId: p.id, code: p.code, name: p.name, quantity: p.quantity, priceFen: p.priceFen, isWearPart: p.isWearPart, oldPartReturned: p.oldPartReturned })),
@@ -99,7 +113,8 @@ export async function saveServiceReport(db: Db, ctx: ServiceContext, id: string,
       travelKm: input.travelKm,
       testRun: input.testRun ?? null,
       liability: input.liability,
-      compensationFen: input.compensationFen,
+      compensationFen,
+      compensationStandard: standard,
       compensationNote: input.compensationNote || null,
       signatureAttachmentId: input.signatureAttachmentId ?? null,
       coverage: coverage && { faultDate: coverage.faultDate, summary: coverage.summary, wholeUnit: coverage.wholeUnit, mainParts: [...coverage.mainParts], contract: coverage.contract },

@@ -384,6 +384,26 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
     expect((await t.call(await login('zhengwei'), 'GET', `/api/v1/attachments?ownerType=work_order&ownerId=${order.id}`)).statusCode).toBe(404);
   });
 
+  it('compensates by a published standard, only for the liability it names', async () => {
+    const admin = await login('admin');
+    const standards = (await t.call(agent, 'GET', '/api/v1/compensation-standards')).json<{ items: { id: string; code: string }[] }>().items;
+    const downtime = standards.find((x) => x.code === 'QD-DOWNTIME')!;
+    expect((await t.call(admin, 'POST', '/api/v1/compensation-standards', { code: 'X1', name: '无金额', liability: null, kind: 'fixed', amountFen: null, percent: null })).statusCode).toBe(400);
+    expect((await t.call(admin, 'POST', '/api/v1/compensation-standards', { code: 'QD-DOWNTIME', name: '重复', liability: null, kind: 'fixed', amountFen: 1, percent: null })).statusCode).toBe(409);
+    expect((await t.call(agent, 'POST', '/api/v1/compensation-standards', { code: 'X2', name: '越权', liability: null, kind: 'fixed', amountFen: 1, percent: null })).statusCode).toBe(403);
+
+    const tech = await login('huanglei');
+    let order = (await step(agent, await create(), { action: 'dispatch', assigneeId: await t.userId('huanglei') })).json<Detail>();
+    order = (await step(tech, order, { action: 'arrive' })).json<Detail>();
+    const misuse = await t.call(tech, 'PUT', `/api/v1/work-orders/${order.id}/report`, { liability: 'misuse', labourHours: 1, compensationStandardId: downtime.id, version: order.version });
+    expect(misuse.statusCode).toBe(422);
+    expect(misuse.json()).toMatchObject({ code: 'COMPENSATION_NOT_APPLICABLE' });
+    const ok = await t.call(tech, 'PUT', `/api/v1/work-orders/${order.id}/report`, { liability: 'quality_defect', labourHours: 1, compensationFen: 1, compensationStandardId: downtime.id, version: order.version });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ compensationFen: 20_000, compensationStandard: { name: '质量问题停机补偿(每次 200 元)' } });
+    expect(ok.json().charges.lines.at(-1)).toMatchObject({ kind: 'compensation', amountFen: -20_000 });
+  });
+
   it('follows its outlet when the outlet moves to another region (runs last: it changes the tree)', async () => {
     const order = await create();
     const admin = await login('admin');

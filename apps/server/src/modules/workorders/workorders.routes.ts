@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  complaintResponseSchema, slaPolicyInputSchema, slaPolicyListSchema, slaPolicySchema, updateSlaPolicySchema, dispatchSuggestionListSchema, technicianListSchema, technicianProfileInputSchema, technicianSchema, complaintRuleInputSchema, complaintRuleListSchema, complaintRuleSchema, createWorkOrderSchema, updateComplaintRuleSchema, idParamsSchema, listWorkOrdersQuerySchema, serviceReportInputSchema, serviceReportSchema, slaTimelineSchema, transitionSchema, workOrderDetailSchema, workOrderEventListSchema,
+  compensationStandardInputSchema, compensationStandardListSchema, compensationStandardSchema, complaintResponseSchema, slaPolicyInputSchema, slaPolicyListSchema, slaPolicySchema, updateSlaPolicySchema, dispatchSuggestionListSchema, technicianListSchema, technicianProfileInputSchema, technicianSchema, complaintRuleInputSchema, complaintRuleListSchema, complaintRuleSchema, createWorkOrderSchema, updateComplaintRuleSchema, idParamsSchema, listWorkOrdersQuerySchema, serviceReportInputSchema, serviceReportSchema, slaTimelineSchema, transitionSchema, workOrderDetailSchema, workOrderEventListSchema,
   workOrderPageSchema,
 } from '@sht/domain';
 import { ctxOf, requirePermission } from '../../http/auth.js';
@@ -84,4 +84,14 @@ export const slaPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => reply.status(201).send(await policies.createSlaPolicy(db, ctxOf(request), request.body)));
   app.patch('/:id', { schema: { tags: ptags, params: idParamsSchema, body: updateSlaPolicySchema, response: { 200: slaPolicySchema } }, onRequest: write },
     async (request) => policies.updateSlaPolicy(db, ctxOf(request), request.params.id, request.body));
+};
+
+/** Compensation standards (赔偿标准), mounted at /api/v1/compensation-standards (HQ policy). */
+export const compensationStandardRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+  const ctags = ['work orders'];
+  app.get('/', { schema: { tags: ctags, response: { 200: compensationStandardListSchema } }, onRequest: requirePermission('workorder.read') },
+    async () => policies.listCompensationStandards(db));
+  app.post('/', { schema: { tags: ctags, body: compensationStandardInputSchema, response: { 201: compensationStandardSchema } }, onRequest: requirePermission('sla.write') },
+    async (request, reply) => reply.status(201).send(await policies.createCompensationStandard(db, ctxOf(request), request.body)));
 };

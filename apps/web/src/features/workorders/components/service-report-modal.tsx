@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { liabilities, type Liability, type ServiceReport, type ServiceReportInput, type WorkOrder } from '@sht/domain';
+import { liabilities, type CompensationStandard, type Liability, type ServiceReport, type ServiceReportInput, type WorkOrder } from '@sht/domain';
+import { useQuery } from '@tanstack/react-query';
 import { toApiError } from '../../../api/api-error';
+import { http } from '../../../api/http-client';
 import { applyServerErrors } from '../../../api/form-errors';
 import { requiredRule } from '../../../shared/schema-rule';
 import { testId } from '../../../shared/test-id';
@@ -26,6 +28,7 @@ type Values = {
   compensationYuan: number | null;
   compensationNote?: string;
   signatureAttachmentId?: string | null;
+  compensationStandardId?: string | null;
 };
 
 function toValues(r: ServiceReport | null): Partial<Values> {
@@ -43,6 +46,7 @@ function toValues(r: ServiceReport | null): Partial<Values> {
     compensationYuan: r.compensationFen / 100,
     compensationNote: r.compensationNote ?? undefined,
     signatureAttachmentId: r.signatureAttachmentId,
+    compensationStandardId: r.compensationStandard?.id ?? null,
   };
 }
 
@@ -60,6 +64,7 @@ function toInput(v: Values, version: number): ServiceReportInput {
     compensationFen: yuanToFen(v.compensationYuan),
     compensationNote: v.compensationNote?.trim() || undefined,
     signatureAttachmentId: v.signatureAttachmentId ?? null,
+    compensationStandardId: v.compensationStandardId ?? null,
     version,
   };
 }
@@ -93,6 +98,11 @@ export function ServiceReportModal({ order, report, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const save = useSaveReport();
+  const standards = useQuery({
+    queryKey: ['compensation-standards'],
+    queryFn: ({ signal }) => http.get<{ items: CompensationStandard[] }>('/compensation-standards', undefined, signal),
+    staleTime: 5 * 60_000,
+  });
   const testRun = Form.useWatch('testRun', form);
   const known = (report?.parts ?? []).map((p) => ({ id: p.partId, label: `${p.code} ${p.name}` }));
 
@@ -210,6 +220,13 @@ export function ServiceReportModal({ order, report, onClose }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item name="compensationStandardId" label={t('workOrders.report.compensationStandard')} extra={t('workOrders.report.compensationStandardHint')}>
+          <Select
+            allowClear
+            options={(standards.data?.items ?? []).filter((x) => x.active).map((x) => ({ value: x.id, label: x.name }))}
+            data-testid="wo-report-compensation-standard"
+          />
+        </Form.Item>
         <Form.Item name="signatureAttachmentId" label={t('workOrders.signature.title')}>
           <SignaturePad orderId={order.id} />
         </Form.Item>

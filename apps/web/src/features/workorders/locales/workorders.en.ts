@@ -185,6 +185,8 @@ export const workOrdersEn: Widen<typeof workOrdersZh> = {
       compensation: 'Compensation',
     },
     coverage: 'Warranty',
+    compensationStandard: 'Compensation standard',
+    compensationStandardHint: 'With a standard the amount follows from it (the amount above is not used)',
     submittedBy: 'By {{name}} at {{time}}',
   },
   unitHistory: 'Orders of this unit',

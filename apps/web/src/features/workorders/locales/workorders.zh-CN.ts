@@ -181,6 +181,8 @@ export const workOrdersZh = {
       compensation: '补偿',
     },
     coverage: '保修判定',
+    compensationStandard: '赔偿标准',
+    compensationStandardHint: '选择标准后按标准计算补偿金额（上面的金额不再使用）',
     submittedBy: '{{name}} 于 {{time}} 填写',
   },
   unitHistory: '该设备的工单',
