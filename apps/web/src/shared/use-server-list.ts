@@ -2,17 +2,20 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '@sht/domain';
 import { useListParams, type ListParams, type ListPatch } from './use-list-params';
 
+/** One page; a list that counts only up to a cap (find-as-you-type over a million rows) says so. */
+export type ListPage<T> = Page<T> & { isTotalCapped?: boolean };
+
 /** How a feature fetches one page of its list (the key decides caching and invalidation). */
 export type ListQuery<P, T> = (params: P) => {
   queryKey: readonly unknown[];
-  queryFn: (context: { signal: AbortSignal }) => Promise<Page<T>>;
+  queryFn: (context: { signal: AbortSignal }) => Promise<ListPage<T>>;
 };
 
 /** A server-paged list: its params (kept in the URL) and the page they select. */
 export type ServerList<T, F extends string> = {
   params: ListParams<F>;
   setParams: (patch: ListPatch<F>) => void;
-  page: Page<T> | undefined;
+  page: ListPage<T> | undefined;
   isFetching: boolean;
   refetch: () => void;
 };

@@ -120,7 +120,9 @@ export const listEquipmentQuerySchema = listQuerySchema(equipmentSortable).exten
   isScrapped: booleanQuery.optional(),
 });
 export type ListEquipmentQuery = z.infer<typeof listEquipmentQuerySchema>;
-export const equipmentPageSchema = pageSchema(equipmentSchema);
+// A serial search counts at most a hundred matches past the page: isTotalCapped says total is a lower bound.
+export const equipmentPageSchema = pageSchema(equipmentSchema).extend({ isTotalCapped: z.boolean() });
+export type EquipmentPage = z.infer<typeof equipmentPageSchema>;
 
 // ── Meter readings ───────────────────────────────────────────────────────────────────────────
 export const createReadingSchema = z.object({

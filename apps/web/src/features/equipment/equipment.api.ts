@@ -1,4 +1,4 @@
-import type {
+import type { EquipmentPage,
   Contract,
   CreateContractInput,
   CreateEquipmentInput,
@@ -30,7 +30,7 @@ export type EquipmentListParams = {
 const one = (id: string) => `/equipment/${encodeURIComponent(id)}`;
 
 export const equipmentApi = {
-  list: (params: EquipmentListParams, signal?: AbortSignal) => http.get<Page<Equipment>>('/equipment', params, signal),
+  list: (params: EquipmentListParams, signal?: AbortSignal) => http.get<EquipmentPage>('/equipment', params, signal),
   get: (id: string, signal?: AbortSignal) => http.get<Equipment>(one(id), undefined, signal),
   create: (input: CreateEquipmentInput) => http.post<Equipment>('/equipment', input),
   update: (id: string, input: UpdateEquipmentInput) => http.patch<Equipment>(one(id), input),

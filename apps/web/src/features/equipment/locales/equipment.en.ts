@@ -159,4 +159,5 @@ export const equipmentEn: Widen<typeof equipmentZh> = {
     tooShort: 'A serial number has at least 3 characters',
     notFound: 'Serial number {{serial}} not found; please check the nameplate',
   },
+  totalCapped: 'More than {{n}} units match; type more of the serial number',
 };

@@ -155,4 +155,5 @@ export const equipmentZh = {
     tooShort: '出厂编号至少 3 位',
     notFound: '未找到出厂编号 {{serial}}，请核对铭牌后重试',
   },
+  totalCapped: '匹配的设备超过 {{n}} 台，请输入更完整的出厂编号',
 };

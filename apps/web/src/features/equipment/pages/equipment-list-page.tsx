@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Select } from 'antd';
+import { Button, Select, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { equipmentStatuses } from '@sht/domain';
@@ -102,6 +102,11 @@ export function EquipmentListPage() {
         }
       />
       <ListCard filters={filters}>
+        {list.page?.isTotalCapped && (
+          <Typography.Paragraph type="secondary" data-testid="equipment-total-capped">
+            {t('equipment.totalCapped', { n: list.page.total })}
+          </Typography.Paragraph>
+        )}
         <EquipmentTable list={list} />
       </ListCard>
       <EquipmentFormModal
