@@ -9,6 +9,7 @@ import {
   ContactsOutlined,
   DashboardOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   ToolOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -18,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '@sht/domain';
 import { useCan } from '../../features/auth/hooks/use-me';
 
-type NavKey = 'dashboard' | 'customers' | 'equipment' | 'orgs' | 'users' | 'audit' | 'account' | 'calendars' | 'imports' | 'work-orders' | 'my-jobs';
+type NavKey = 'dashboard' | 'customers' | 'equipment' | 'orgs' | 'users' | 'audit' | 'account' | 'calendars' | 'imports' | 'work-orders' | 'my-jobs' | 'service-policies';
 
 const navItems: { key: NavKey; icon: ReactNode; permission?: Permission }[] = [
   { key: 'dashboard', icon: <DashboardOutlined /> },
@@ -30,6 +31,7 @@ const navItems: { key: NavKey; icon: ReactNode; permission?: Permission }[] = [
   { key: 'users', icon: <TeamOutlined />, permission: 'user.read' },
   { key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'calendars', icon: <CalendarOutlined />, permission: 'calendar.read' },
+  { key: 'service-policies', icon: <SafetyCertificateOutlined />, permission: 'sla.write' },
   { key: 'imports', icon: <UploadOutlined />, permission: 'equipment.write' },
   { key: 'account', icon: <UserOutlined /> },
 ];

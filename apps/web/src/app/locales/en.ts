@@ -4,6 +4,7 @@ import { attachmentsEn } from '../../features/attachments/locales/attachments.en
 import { calendarsEn } from '../../features/calendars/locales/calendars.en';
 import { importsEn } from '../../features/imports/locales/imports.en';
 import { workOrdersEn } from '../../features/workorders/locales/workorders.en';
+import { policiesEn } from '../../features/policies/locales/policies.en';
 import { notificationsEn } from '../../features/notifications/locales/notifications.en';
 import { portalEn } from '../../features/portal/locales/portal.en';
 
@@ -63,6 +64,7 @@ export const en: Translation = {
     calendars: 'Calendars',
     imports: 'Import',
     'work-orders': 'Work orders',
+    'service-policies': 'Service policies',
     'my-jobs': 'My jobs',
     account: 'My account',
     menu: 'Menu',
@@ -358,6 +360,7 @@ export const en: Translation = {
   calendars: calendarsEn,
   imports: importsEn,
   workOrders: workOrdersEn,
+  policies: policiesEn,
   notifications: notificationsEn,
   portal: portalEn,
   account: {

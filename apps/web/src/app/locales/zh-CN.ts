@@ -4,6 +4,7 @@ import { attachmentsZh } from '../../features/attachments/locales/attachments.zh
 import { calendarsZh } from '../../features/calendars/locales/calendars.zh-CN';
 import { importsZh } from '../../features/imports/locales/imports.zh-CN';
 import { workOrdersZh } from '../../features/workorders/locales/workorders.zh-CN';
+import { policiesZh } from '../../features/policies/locales/policies.zh-CN';
 import { notificationsZh } from '../../features/notifications/locales/notifications.zh-CN';
 import { portalZh } from '../../features/portal/locales/portal.zh-CN';
 export const zhCN = {
@@ -62,6 +63,7 @@ export const zhCN = {
     calendars: '工作日历',
     imports: '批量导入',
     'work-orders': '服务工单',
+    'service-policies': '服务政策',
     'my-jobs': '我的任务',
     account: '我的账户',
     menu: '菜单',
@@ -358,6 +360,7 @@ export const zhCN = {
   calendars: calendarsZh,
   imports: importsZh,
   workOrders: workOrdersZh,
+  policies: policiesZh,
   notifications: notificationsZh,
   portal: portalZh,
   account: {
