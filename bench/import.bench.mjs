@@ -23,6 +23,7 @@ import { startLoadedServer } from './lib/loaded-server.mjs';
 import { serverEntry } from './lib/server.mjs';
 import { fmt, formatMarkdown, formatTable } from './lib/table.mjs';
 import { finishBenchmark, formatMachine, machineInfo } from './lib/report.mjs';
+import { benchDialects } from './lib/env.mjs';
 
 const ROWS = (() => {
   const raw = process.env.BENCH_IMPORT_ROWS;
@@ -30,8 +31,7 @@ const ROWS = (() => {
   if (!Number.isInteger(v) || v < 100 || v > 100_000) throw new Error(`BENCH_IMPORT_ROWS must be an integer in [100, 100000], got ${raw}`);
   return v;
 })();
-const DIALECTS = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
-for (const d of DIALECTS) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect ${d} (sqlite, postgres or none)`);
+const DIALECTS = benchDialects();
 const GOAL_SECONDS = 30;
 const USER = 'chenzhigang'; // 华东 region manager
 // Demo customers of 华东 (owners by phone) and demo models.

@@ -23,24 +23,17 @@ import { startLoadedServer } from './lib/loaded-server.mjs';
 import { measurePaths } from './lib/paths-load.mjs';
 import { serverEntry } from './lib/server.mjs';
 import { fmt, formatMarkdown, formatTable } from './lib/table.mjs';
+import { benchDialects, envNumber } from './lib/env.mjs';
 import { finishBenchmark, formatMachine, machineInfo } from './lib/report.mjs';
 
-const num = (name, dflt, min, max) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return dflt;
-  const v = Number(raw);
-  if (!Number.isFinite(v) || v < min || v > max) throw new Error(`${name} must be a number in [${min}, ${max}], got ${raw}`);
-  return v;
-};
-const CUSTOMERS = num('BENCH_CUSTOMERS', 300_000, 100, 2_000_000);
-const UNITS = num('BENCH_UNITS', 1_000_000, 100, 5_000_000);
-const PG_CUSTOMERS = num('BENCH_PG_CUSTOMERS', CUSTOMERS, 100, 2_000_000);
-const PG_UNITS = num('BENCH_PG_UNITS', UNITS, 100, 5_000_000);
-const SECONDS = num('BENCH_SECONDS', 5, 1, 60);
-const WARMUP = num('BENCH_WARMUP', 1, 0, 30);
-const CONNECTIONS = num('BENCH_CONNECTIONS', 10, 1, 100);
-const DIALECTS = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
-for (const d of DIALECTS) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect ${d} (sqlite, postgres or none)`);
+const CUSTOMERS = envNumber('BENCH_CUSTOMERS', 300_000, 100, 2_000_000);
+const UNITS = envNumber('BENCH_UNITS', 1_000_000, 100, 5_000_000);
+const PG_CUSTOMERS = envNumber('BENCH_PG_CUSTOMERS', CUSTOMERS, 100, 2_000_000);
+const PG_UNITS = envNumber('BENCH_PG_UNITS', UNITS, 100, 5_000_000);
+const SECONDS = envNumber('BENCH_SECONDS', 5, 1, 60);
+const WARMUP = envNumber('BENCH_WARMUP', 1, 0, 30);
+const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 10, 1, 100);
+const DIALECTS = benchDialects();
 const GOAL_MS = 30;
 // Cases measured while processes not started by this benchmark used more than this many cores are
 // marked: on a shared 2-core machine latency then says little; CPU per request still does.

@@ -20,23 +20,16 @@ import { startLoadedServer } from './lib/loaded-server.mjs';
 import { measurePaths } from './lib/paths-load.mjs';
 import { serverEntry } from './lib/server.mjs';
 import { fmt, formatMarkdown, formatTable } from './lib/table.mjs';
+import { benchDialects, envNumber } from './lib/env.mjs';
 import { finishBenchmark, formatMachine, machineInfo } from './lib/report.mjs';
 
-const num = (name, dflt, min, max) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return dflt;
-  const v = Number(raw);
-  if (!Number.isFinite(v) || v < min || v > max) throw new Error(`${name} must be a number in [${min}, ${max}], got ${raw}`);
-  return v;
-};
-const CUSTOMERS = num('BENCH_WARRANTY_CUSTOMERS', 30_000, 100, 2_000_000);
-const UNITS = num('BENCH_WARRANTY_UNITS', 200_000, 100, 5_000_000);
-const CALLS = num('BENCH_WARRANTY_CALLS', 20_000, 100, 1_000_000);
-const SECONDS = num('BENCH_SECONDS', 5, 1, 60);
-const WARMUP = num('BENCH_WARMUP', 1, 0, 30);
-const CONNECTIONS = num('BENCH_CONNECTIONS', 10, 1, 100);
-const DIALECTS = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
-for (const d of DIALECTS) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect ${d} (sqlite, postgres or none)`);
+const CUSTOMERS = envNumber('BENCH_WARRANTY_CUSTOMERS', 30_000, 100, 2_000_000);
+const UNITS = envNumber('BENCH_WARRANTY_UNITS', 200_000, 100, 5_000_000);
+const CALLS = envNumber('BENCH_WARRANTY_CALLS', 20_000, 100, 1_000_000);
+const SECONDS = envNumber('BENCH_SECONDS', 5, 1, 60);
+const WARMUP = envNumber('BENCH_WARMUP', 1, 0, 30);
+const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 10, 1, 100);
+const DIALECTS = benchDialects();
 const GOAL_MS = 5;
 const log = (msg) => console.log(`[warranty] ${msg}`);
 

@@ -32,27 +32,20 @@ import { cpuSnapshot, cpuUsage } from './lib/cpu.mjs';
 import { finishBenchmark, formatMachine, machineInfo } from './lib/report.mjs';
 import { repoRoot, serverEntry, startNodeServer } from './lib/server.mjs';
 import { fmt, formatMarkdown, formatTable } from './lib/table.mjs';
+import { benchDialects, envNumber } from './lib/env.mjs';
 
-const num = (name, dflt, min, max) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return dflt;
-  const v = Number(raw);
-  if (!Number.isFinite(v) || v < min || v > max) throw new Error(`${name} must be a number in [${min}, ${max}], got ${raw}`);
-  return v;
-};
-const ORDERS = num('BENCH_WO_ORDERS', 1_000_000, 100, 5_000_000);
-const CUSTOMERS = num('BENCH_WO_CUSTOMERS', 50_000, 10, 1_000_000);
-const UNITS = num('BENCH_WO_UNITS', 100_000, 10, 2_000_000);
-const TECHNICIANS = num('BENCH_WO_TECHNICIANS', 300, 1, 5_000);
-const SECONDS = num('BENCH_SECONDS', 10, 1, 120);
-const WARMUP = num('BENCH_WARMUP', 3, 0, 30);
-const CREATE_CONNECTIONS = num('BENCH_CREATE_CONNECTIONS', 50, 1, 200);
-const CONNECTIONS = num('BENCH_CONNECTIONS', 10, 1, 100);
-const SLA_RUNS = num('BENCH_SLA_RUNS', 50, 5, 1000);
-const DIALECTS = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
-for (const d of DIALECTS) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect ${d} (sqlite, postgres or none)`);
+const ORDERS = envNumber('BENCH_WO_ORDERS', 1_000_000, 100, 5_000_000);
+const CUSTOMERS = envNumber('BENCH_WO_CUSTOMERS', 50_000, 10, 1_000_000);
+const UNITS = envNumber('BENCH_WO_UNITS', 100_000, 10, 2_000_000);
+const TECHNICIANS = envNumber('BENCH_WO_TECHNICIANS', 300, 1, 5_000);
+const SECONDS = envNumber('BENCH_SECONDS', 10, 1, 120);
+const WARMUP = envNumber('BENCH_WARMUP', 3, 0, 30);
+const CREATE_CONNECTIONS = envNumber('BENCH_CREATE_CONNECTIONS', 50, 1, 200);
+const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 10, 1, 100);
+const SLA_RUNS = envNumber('BENCH_SLA_RUNS', 50, 5, 1000);
+const DIALECTS = benchDialects();
 
-const STATEMENT_RUNS = num('BENCH_WO_STATEMENT_RUNS', 200, 20, 5000);
+const STATEMENT_RUNS = envNumber('BENCH_WO_STATEMENT_RUNS', 200, 20, 5000);
 const serverRequire = createRequire(path.join(repoRoot, 'apps/server/package.json'));
 // Imported once, at start-up (see main): other work may rebuild apps/server/dist during a long run.
 const dist = (p) => import(pathToFileURL(path.join(repoRoot, 'apps/server/dist', p)).href);
