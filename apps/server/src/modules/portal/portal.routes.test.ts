@@ -220,7 +220,8 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
     const staff = (await t.call(agent, 'GET', `/api/v1/work-orders/${order.id}`)).json<{ status: string }>();
     expect(staff.status).toBe('confirmed');
     const staffEvents = (await t.call(agent, 'GET', `/api/v1/work-orders/${order.id}/events`)).json<{ items: { action: string; actor: unknown; data: Record<string, unknown> | null }[] }>().items;
-    expect(staffEvents.at(-1)).toMatchObject({ action: 'confirm', actor: null, data: { method: 'portal', satisfied: true } });
+    // Staff see who confirmed: the customer by name, with no staff user id.
+    expect(staffEvents.at(-1)).toMatchObject({ action: 'confirm', actor: { id: null, name: expect.stringContaining('(客户)') }, data: { method: 'portal', satisfied: true } });
 
     // A second confirmation is refused and changes nothing.
     const twice = await call('POST', url, { session, body: { version: detail.version } });
