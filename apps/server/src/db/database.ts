@@ -51,6 +51,10 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
 
 export function openPostgres(url: string, poolSize = 10): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A connection that dies while idle in the pool (database restart, failover, a terminated
+  // backend) is dropped and replaced by the pool; without a listener its 'error' event would crash
+  // the process. Queries in flight still get their own error.
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost while idle: ${err.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }
