@@ -25,8 +25,10 @@ function effectivePolicy(u: WarrantyUnitRow): { policy: WarrantyPolicy; source: 
 }
 
 async function compute(db: Db, u: WarrantyUnitRow, policy: WarrantyPolicy, queryDate: string): Promise<WarrantyResult> {
-  const readings = (await repo.listReadings(db, u.id)).map((r) => ({ date: r.reading_date, value: Number(r.value) }));
-  const contracts: WarrantyContract[] = (await repo.listContracts(db, u.id)).map(toContract).map((c) => ({
+  // Three independent reads: on PostgreSQL they go out on separate pool connections at once.
+  const [readingRows, contractRows, repairs] = await Promise.all([repo.listReadings(db, u.id), repo.listContracts(db, u.id), repairHistory(db, u.id, queryDate)]);
+  const readings = readingRows.map((r) => ({ date: r.reading_date, value: Number(r.value) }));
+  const contracts: WarrantyContract[] = contractRows.map(toContract).map((c) => ({
     id: c.id, kind: c.kind, name: c.name, startDate: c.startDate, endDate: c.endDate,
     ...(c.coveredParts ? { coveredParts: c.coveredParts } : {}),
     // A usage limit means nothing under a policy that counts no usage.
@@ -41,7 +43,7 @@ async function compute(db: Db, u: WarrantyUnitRow, policy: WarrantyPolicy, query
     },
     policy,
     readings,
-    repairs: await repairHistory(db, u.id, queryDate),
+    repairs,
     contracts,
     queryDate,
   });
