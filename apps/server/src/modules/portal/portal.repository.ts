@@ -67,6 +67,11 @@ export async function deleteSession(db: Db, id: string) {
   await db.deleteFrom('portal_sessions').where('id', '=', id).execute();
 }
 
+/** Codes older than a day, of any phone (the periodic sweep; a phone's own are also cleared when it asks again). */
+export async function deleteStaleOtps(db: Db, before: string) {
+  await db.deleteFrom('portal_otps').where('created_at', '<', before).execute();
+}
+
 export async function deleteExpiredSessions(db: Db, now: string) {
   await db.deleteFrom('portal_sessions').where('expires_at', '<=', now).execute();
 }

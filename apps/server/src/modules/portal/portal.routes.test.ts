@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
+import { sweepSessions } from '../../jobs/session-sweep.js';
 import { createTestApp, testDialects, type Session, type TestApp } from '../../test/test-app.js';
 import type { LogSmsDriver } from '../notifications/notifications.channels.js';
 
@@ -242,6 +243,19 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
     expect((await call('POST', '/api/v1/portal/logout', { session, headers: { 'x-csrf-token': 'nope' } })).statusCode).toBe(403);
     expect((await call('POST', '/api/v1/portal/logout', { session })).statusCode).toBe(200);
     expect((await call('GET', '/api/v1/portal/me', { session })).statusCode).toBe(401);
+  });
+
+  it('sweeps expired portal sessions and day-old codes, and keeps live ones', async () => {
+    await t.handle.db.updateTable('portal_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    const live = await portalLogin();
+    // Every code asked for so far (this file's and the one just used) is made two days old.
+    await t.handle.db.updateTable('portal_otps').set({ created_at: new Date(Date.now() - 2 * 86_400_000).toISOString() }).execute();
+    const otps = () => t.handle.db.selectFrom('portal_otps').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+    expect(await otps()).toBeGreaterThan(0);
+    await sweepSessions(t.handle.db, new Date());
+    expect(await otps()).toBe(0);
+    expect(await count('portal_sessions')).toBe(1);
+    expect((await client()('GET', '/api/v1/portal/me', { session: live })).statusCode).toBe(200);
   });
 
   it('ends a session at its expiry', async () => {
