@@ -23,7 +23,7 @@ import { startLoadedServer } from './lib/loaded-server.mjs';
 import { serverEntry } from './lib/server.mjs';
 import { fmt, formatMarkdown, formatTable } from './lib/table.mjs';
 import { finishBenchmark, formatMachine, machineInfo } from './lib/report.mjs';
-import { benchDialects } from './lib/env.mjs';
+import { benchDialects, runPerDialect } from './lib/env.mjs';
 
 const ROWS = (() => {
   const raw = process.env.BENCH_IMPORT_ROWS;
@@ -115,19 +115,7 @@ async function main() {
   installCleanupHandlers();
   if (!existsSync(serverEntry)) throw new Error(`${serverEntry} is missing: build the server first (npx tsc -b apps/server)`);
   const startedAt = Date.now();
-  let fatal = null;
-  try {
-    for (const d of DIALECTS) {
-      try {
-        await benchDialect(d);
-      } catch (err) {
-        fatal ??= err;
-        log(`${d} failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-  } finally {
-    await runCleanups();
-  }
+  const fatal = await runPerDialect(DIALECTS, benchDialect, log, runCleanups);
 
   let missed = 0;
   const table = {

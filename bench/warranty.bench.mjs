@@ -20,7 +20,7 @@ import { startLoadedServer } from './lib/loaded-server.mjs';
 import { measurePaths } from './lib/paths-load.mjs';
 import { serverEntry } from './lib/server.mjs';
 import { fmt, formatMarkdown, formatTable } from './lib/table.mjs';
-import { benchDialects, envNumber } from './lib/env.mjs';
+import { benchDialects, envNumber, runPerDialect } from './lib/env.mjs';
 import { finishBenchmark, formatMachine, machineInfo } from './lib/report.mjs';
 
 const CUSTOMERS = envNumber('BENCH_WARRANTY_CUSTOMERS', 30_000, 100, 2_000_000);
@@ -132,19 +132,7 @@ async function main() {
   log(`in-process computeWarranty(), ${CALLS.toLocaleString('en')} calls per case …`);
   const pure = inProcess();
   const pureRss = process.memoryUsage().rss / 1024 / 1024;
-  let fatal = null;
-  try {
-    for (const d of DIALECTS) {
-      try {
-        await benchDialect(d);
-      } catch (err) {
-        fatal ??= err;
-        log(`${d} failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-  } finally {
-    await runCleanups();
-  }
+  const fatal = await runPerDialect(DIALECTS, benchDialect, log, runCleanups);
 
   let missed = 0;
   let errors = 0;

@@ -32,7 +32,7 @@ import { cpuSnapshot, cpuUsage } from './lib/cpu.mjs';
 import { finishBenchmark, formatMachine, machineInfo } from './lib/report.mjs';
 import { repoRoot, serverEntry, startNodeServer } from './lib/server.mjs';
 import { fmt, formatMarkdown, formatTable } from './lib/table.mjs';
-import { benchDialects, envNumber } from './lib/env.mjs';
+import { benchDialects, envNumber, runPerDialect } from './lib/env.mjs';
 
 const ORDERS = envNumber('BENCH_WO_ORDERS', 1_000_000, 100, 5_000_000);
 const CUSTOMERS = envNumber('BENCH_WO_CUSTOMERS', 50_000, 10, 1_000_000);
@@ -424,20 +424,7 @@ async function main() {
   if (!existsSync(serverEntry)) throw new Error(`${serverEntry} is missing: build the server first (npx tsc -b apps/server)`);
   for (const m of DIST_MODULES) await dist(m);
   const startedAt = Date.now();
-  let fatal = null;
-  try {
-    for (const d of DIALECTS) {
-      try {
-        await benchDialect(d);
-      } catch (err) {
-        fatal ??= err;
-        log(`${d} failed: ${err instanceof Error ? err.stack : String(err)}`);
-      }
-      await runCleanups(); // stop this dialect's PostgreSQL and remove its data before the next
-    }
-  } finally {
-    await runCleanups();
-  }
+  const fatal = await runPerDialect(DIALECTS, benchDialect, log, runCleanups);
   const t = tables();
   const machine = machineInfo({
     ...(info.sqlite ? { sqlite: info.sqlite } : {}),

@@ -16,3 +16,25 @@ export function benchDialects() {
   for (const d of list) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect ${d} (sqlite, postgres or none)`);
   return list;
 }
+
+/**
+ * Runs one benchmark per dialect: a failing dialect is logged and the others still run; every
+ * cleanup (servers, PostgreSQL clusters, temp dirs) runs after each dialect. Returns the first error.
+ */
+export async function runPerDialect(dialects, benchDialect, log, runCleanups) {
+  let fatal = null;
+  try {
+    for (const d of dialects) {
+      try {
+        await benchDialect(d);
+      } catch (err) {
+        fatal ??= err;
+        log(`${d} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      }
+      await runCleanups(); // stop this dialect's servers and remove its data before the next
+    }
+  } finally {
+    await runCleanups();
+  }
+  return fatal;
+}
