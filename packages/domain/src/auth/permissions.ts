@@ -20,6 +20,12 @@ export const permissions = [
   'sla.write',
   'calendar.read',
   'calendar.write',
+  // 回访: hotline agents work the callback queue; managers and quality read results.
+  'callback.read',
+  'callback.write',
+  // Satisfaction surveys (templates, campaigns, analysis) and the callback/recovery policy are HQ's.
+  'survey.read',
+  'survey.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -27,16 +33,16 @@ export type Permission = (typeof permissions)[number];
 const grants: Record<Role, readonly Permission[]> = {
   admin: permissions,
   hq_manager: permissions,
-  region_manager: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'customer.read', 'customer.write', 'catalogue.read', 'calendar.read', 'equipment.read', 'equipment.write', 'workorder.read', 'workorder.write', 'workorder.dispatch'],
-  outlet_manager: ['org.read', 'user.read', 'user.write', 'customer.read', 'customer.write', 'catalogue.read', 'calendar.read', 'equipment.read', 'equipment.write', 'workorder.read', 'workorder.write', 'workorder.dispatch', 'workorder.field'],
+  region_manager: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'customer.read', 'customer.write', 'catalogue.read', 'calendar.read', 'equipment.read', 'equipment.write', 'workorder.read', 'workorder.write', 'workorder.dispatch', 'callback.read', 'survey.read'],
+  outlet_manager: ['org.read', 'user.read', 'user.write', 'customer.read', 'customer.write', 'catalogue.read', 'calendar.read', 'equipment.read', 'equipment.write', 'workorder.read', 'workorder.write', 'workorder.dispatch', 'workorder.field', 'callback.read', 'survey.read'],
   // Technicians read the customer and unit of the job; finance invoices paid repairs and chases receivables.
   technician: ['org.read', 'customer.read', 'catalogue.read', 'calendar.read', 'equipment.read', 'workorder.read', 'workorder.field'],
-  hotline_agent: ['org.read', 'user.read', 'customer.read', 'customer.write', 'catalogue.read', 'calendar.read', 'equipment.read', 'equipment.write', 'workorder.read', 'workorder.write', 'workorder.dispatch'],
+  hotline_agent: ['org.read', 'user.read', 'customer.read', 'customer.write', 'catalogue.read', 'calendar.read', 'equipment.read', 'equipment.write', 'workorder.read', 'workorder.write', 'workorder.dispatch', 'callback.read', 'callback.write'],
   // Sales register the units they sell (装机档案 on delivery).
   sales: ['org.read', 'customer.read', 'customer.write', 'catalogue.read', 'calendar.read', 'equipment.read', 'equipment.write', 'workorder.read', 'workorder.write'],
   finance: ['org.read', 'user.read', 'customer.read', 'catalogue.read', 'calendar.read', 'equipment.read', 'workorder.read'],
   // Quality reads fault statistics by model, part and serial.
-  quality: ['org.read', 'user.read', 'customer.read', 'catalogue.read', 'calendar.read', 'equipment.read', 'workorder.read'],
+  quality: ['org.read', 'user.read', 'customer.read', 'catalogue.read', 'calendar.read', 'equipment.read', 'workorder.read', 'callback.read', 'survey.read'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
