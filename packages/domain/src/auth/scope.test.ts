@@ -44,11 +44,21 @@ describe('data scope', () => {
 });
 
 describe('permissions', () => {
+  it('lets hotline agents work callbacks, managers and quality read them, and only HQ run surveys', () => {
+    expect(can(['hotline_agent'], 'callback.write')).toBe(true);
+    expect(can(['hotline_agent'], 'survey.write')).toBe(false);
+    expect(can(['outlet_manager'], 'callback.read')).toBe(true);
+    expect(can(['outlet_manager'], 'callback.write')).toBe(false);
+    expect(can(['quality'], 'survey.read')).toBe(true);
+    expect(can(['technician'], 'callback.read')).toBe(false);
+    expect(can(['region_manager'], 'survey.write')).toBe(false);
+  });
+
   it('lets admins and HQ managers do everything the platform knows', () => {
     for (const r of ['admin', 'hq_manager'] as const) {
       expect([...permissionsOf([r])].sort()).toEqual([
-        'audit.read', 'calendar.read', 'calendar.write', 'catalogue.read', 'catalogue.write', 'customer.read', 'customer.write',
-        'equipment.read', 'equipment.write', 'org.read', 'org.write', 'sla.write', 'user.read', 'user.write',
+        'audit.read', 'calendar.read', 'calendar.write', 'callback.read', 'callback.write', 'catalogue.read', 'catalogue.write', 'customer.read', 'customer.write',
+        'equipment.read', 'equipment.write', 'org.read', 'org.write', 'sla.write', 'survey.read', 'survey.write', 'user.read', 'user.write',
         'workorder.dispatch', 'workorder.field', 'workorder.read', 'workorder.write',
       ]);
     }
