@@ -84,6 +84,46 @@ describe.skipIf(!hasChromium())('service policies in Chromium', () => {
     await page.close();
   });
 
+  it('an outlet manager keeps a technician profile: skills, home base and coverage', async () => {
+    const page = await journey.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    await journey.login(page, 'qianguoping');
+    await page.getByTestId('nav-technicians').click();
+    await page.waitForURL(/\/technicians$/);
+    const table = page.getByTestId('technician-table');
+    await expect.poll(() => table.innerText(), { timeout: 10_000 }).toContain('钱国平');
+    // The outlet's subtree only: the Suzhou outlet's technicians are not listed.
+    expect(await table.innerText()).not.toContain('黄磊');
+
+    await table.locator('tbody tr[data-row-key]').filter({ hasText: '钱国平' }).getByRole('button').click();
+    const skills = modal(page).getByTestId('technician-skills');
+    await skills.click();
+    await page.keyboard.type('HARVESTER');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await modal(page).locator('#technician-profile_lat').fill('31.8');
+    await save(page);
+    // Latitude without longitude is refused on the form; nothing is sent.
+    await expect.poll(() => modal(page).locator('.ant-form-item-explain-error').innerText().catch(() => ''), { timeout: 10_000 }).toContain('同时');
+    await modal(page).locator('#technician-profile_lng').fill('118.83');
+    const coverage = modal(page).getByTestId('technician-coverage');
+    await coverage.click();
+    await page.keyboard.type('江苏');
+    await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: /^江苏省$/ }).first().click();
+    await page.keyboard.press('Escape');
+    await save(page);
+    const row = table.locator('tbody tr[data-row-key]').filter({ hasText: '钱国平' });
+    await expect.poll(() => row.innerText().catch(() => ''), { timeout: 10_000 }).toContain('HARVESTER');
+    expect(await row.innerText()).toContain('江苏省');
+    expect(await row.innerText()).toContain('31.8000, 118.8300');
+
+    const api = await apiLogin(journey.server.baseUrl, 'qianguoping', DEMO_PASSWORD);
+    const techs = (await api.get('/api/v1/technicians')).body.items as Item[];
+    expect(techs.find((t) => t.name === '钱国平')).toMatchObject({
+      skills: expect.arrayContaining(['HARVESTER']), base: { lat: 31.8, lng: 118.83 }, coverage: ['32'],
+    });
+    await page.close();
+  });
+
   it('works on a phone-sized screen: the tables scroll inside the page', async () => {
     const page = await journey.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     await journey.login(page, 'admin');

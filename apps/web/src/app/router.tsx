@@ -26,6 +26,7 @@ const AuditPage = lazyPage(() => import('../features/audit/pages/audit-page'), '
 const CalendarsPage = lazyPage(() => import('../features/calendars/pages/calendars-page'), 'CalendarsPage');
 const ImportsPage = lazyPage(() => import('../features/imports/pages/imports-page'), 'ImportsPage');
 const PoliciesPage = lazyPage(() => import('../features/policies/pages/policies-page'), 'PoliciesPage');
+const TechniciansPage = lazyPage(() => import('../features/technicians/pages/technicians-page'), 'TechniciansPage');
 const WorkOrdersPage = lazyPage(() => import('../features/workorders/pages/work-orders-page'), 'WorkOrdersPage');
 const WorkOrderNewPage = lazyPage(() => import('../features/workorders/pages/work-order-new-page'), 'WorkOrderNewPage');
 const WorkOrderPage = lazyPage(() => import('../features/workorders/pages/work-order-page'), 'WorkOrderPage');
@@ -95,6 +96,7 @@ export function createRouter() {
             { path: 'imports', element: guarded('equipment.write', <ImportsPage />) },
             { path: 'work-orders', element: guarded('workorder.read', <WorkOrdersPage />) },
             { path: 'service-policies', element: guarded('sla.write', <PoliciesPage />) },
+            { path: 'technicians', element: guarded('workorder.dispatch', <TechniciansPage />) },
             { path: 'work-orders/new', element: guarded('workorder.write', <WorkOrderNewPage />) },
             { path: 'work-orders/:id', element: guarded('workorder.read', <WorkOrderPage />) },
             { path: 'my-jobs', element: guarded('workorder.field', <MyJobsPage />) },

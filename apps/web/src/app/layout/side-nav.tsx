@@ -8,6 +8,7 @@ import {
   CalendarOutlined,
   ContactsOutlined,
   DashboardOutlined,
+  IdcardOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   ToolOutlined,
@@ -19,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '@sht/domain';
 import { useCan } from '../../features/auth/hooks/use-me';
 
-type NavKey = 'dashboard' | 'customers' | 'equipment' | 'orgs' | 'users' | 'audit' | 'account' | 'calendars' | 'imports' | 'work-orders' | 'my-jobs' | 'service-policies';
+type NavKey = 'dashboard' | 'customers' | 'equipment' | 'orgs' | 'users' | 'audit' | 'account' | 'calendars' | 'imports' | 'work-orders' | 'my-jobs' | 'service-policies' | 'technicians';
 
 const navItems: { key: NavKey; icon: ReactNode; permission?: Permission }[] = [
   { key: 'dashboard', icon: <DashboardOutlined /> },
@@ -31,6 +32,7 @@ const navItems: { key: NavKey; icon: ReactNode; permission?: Permission }[] = [
   { key: 'users', icon: <TeamOutlined />, permission: 'user.read' },
   { key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'calendars', icon: <CalendarOutlined />, permission: 'calendar.read' },
+  { key: 'technicians', icon: <IdcardOutlined />, permission: 'workorder.dispatch' },
   { key: 'service-policies', icon: <SafetyCertificateOutlined />, permission: 'sla.write' },
   { key: 'imports', icon: <UploadOutlined />, permission: 'equipment.write' },
   { key: 'account', icon: <UserOutlined /> },

@@ -5,6 +5,7 @@ import { calendarsEn } from '../../features/calendars/locales/calendars.en';
 import { importsEn } from '../../features/imports/locales/imports.en';
 import { workOrdersEn } from '../../features/workorders/locales/workorders.en';
 import { policiesEn } from '../../features/policies/locales/policies.en';
+import { techniciansEn } from '../../features/technicians/locales/technicians.en';
 import { notificationsEn } from '../../features/notifications/locales/notifications.en';
 import { portalEn } from '../../features/portal/locales/portal.en';
 
@@ -65,6 +66,7 @@ export const en: Translation = {
     imports: 'Import',
     'work-orders': 'Work orders',
     'service-policies': 'Service policies',
+    technicians: 'Technicians',
     'my-jobs': 'My jobs',
     account: 'My account',
     menu: 'Menu',
@@ -361,6 +363,7 @@ export const en: Translation = {
   imports: importsEn,
   workOrders: workOrdersEn,
   policies: policiesEn,
+  technicians: techniciansEn,
   notifications: notificationsEn,
   portal: portalEn,
   account: {

@@ -5,6 +5,7 @@ import { calendarsZh } from '../../features/calendars/locales/calendars.zh-CN';
 import { importsZh } from '../../features/imports/locales/imports.zh-CN';
 import { workOrdersZh } from '../../features/workorders/locales/workorders.zh-CN';
 import { policiesZh } from '../../features/policies/locales/policies.zh-CN';
+import { techniciansZh } from '../../features/technicians/locales/technicians.zh-CN';
 import { notificationsZh } from '../../features/notifications/locales/notifications.zh-CN';
 import { portalZh } from '../../features/portal/locales/portal.zh-CN';
 export const zhCN = {
@@ -64,6 +65,7 @@ export const zhCN = {
     imports: '批量导入',
     'work-orders': '服务工单',
     'service-policies': '服务政策',
+    technicians: '技术员档案',
     'my-jobs': '我的任务',
     account: '我的账户',
     menu: '菜单',
@@ -361,6 +363,7 @@ export const zhCN = {
   imports: importsZh,
   workOrders: workOrdersZh,
   policies: policiesZh,
+  technicians: techniciansZh,
   notifications: notificationsZh,
   portal: portalZh,
   account: {
