@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { NotificationKind, OutboxChannel, OutboxStatus } from '@sht/domain';
+import type { NotificationKind, OrgKind, OutboxChannel, OutboxStatus } from '@sht/domain';
 import type { ComplaintCategory, ServiceLevel, SlaState, SlaTargetKind, WorkOrderAction, WorkOrderChannel, WorkOrderPriority, WorkOrderStatus, WorkOrderType } from '@sht/domain';
 
 // Booleans are written as 1/0 (both SQLite and PostgreSQL accept that) and read with Boolean().
@@ -12,7 +12,7 @@ export interface OrgsTable {
   parent_id: string | null;
   path: string;
   depth: number;
-  kind: 'hq' | 'region' | 'outlet';
+  kind: OrgKind;
   code: string;
   name: string;
   province: string | null;

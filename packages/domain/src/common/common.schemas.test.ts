@@ -56,5 +56,11 @@ describe('org tree', () => {
     expect(canBeChildOf('outlet', 'outlet')).toBe(false);
     expect(canBeChildOf('region', 'region')).toBe(false);
     expect(canBeChildOf('hq', 'hq')).toBe(false);
+    expect(canBeChildOf('department', 'hq')).toBe(true);
+    expect(canBeChildOf('department', 'region')).toBe(true);
+    expect(canBeChildOf('department', 'outlet')).toBe(false);
+    expect(canBeChildOf('project_team', 'outlet')).toBe(true);
+    expect(canBeChildOf('outlet', 'department')).toBe(false);
+    expect(canBeChildOf('region', 'project_team')).toBe(false);
   });
 });

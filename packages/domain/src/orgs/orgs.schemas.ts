@@ -1,18 +1,23 @@
 import { z } from 'zod';
 import { idSchema, listQuerySchema, pageSchema } from '../common/common.schemas.js';
 
-export const orgKinds = ['hq', 'region', 'outlet'] as const;
+// Departments (客户服务部, 技术部 …) and project teams (a bulk-contract customer's 项目组) receive
+// routed complaints and work like any unit of the tree: their staff see their own subtree.
+export const orgKinds = ['hq', 'region', 'outlet', 'department', 'project_team'] as const;
 export const orgKindSchema = z.enum(orgKinds);
 export type OrgKind = z.infer<typeof orgKindSchema>;
 
 export const serviceLevelSchema = z.enum(['A', 'B', 'C']);
 export type ServiceLevel = z.infer<typeof serviceLevelSchema>;
 
-// HQ → regional centres → outlets; HQ may also run outlets directly.
+// HQ → regional centres → outlets; HQ may also run outlets directly. Departments belong to HQ or
+// a regional centre; a project team to whichever unit serves the contract.
 export const allowedParentKinds: Record<OrgKind, readonly OrgKind[]> = {
   hq: [],
   region: ['hq'],
   outlet: ['region', 'hq'],
+  department: ['hq', 'region'],
+  project_team: ['hq', 'region', 'outlet'],
 };
 
 export function canBeChildOf(kind: OrgKind, parentKind: OrgKind): boolean {

@@ -1,8 +1,8 @@
-import type { Role } from '@sht/domain';
+import type { OrgKind, Role } from '@sht/domain';
 
 // A fictional agricultural and construction machinery maker's service network.
 export type DemoOrg = {
-  key: string; parent: string | null; kind: 'hq' | 'region' | 'outlet'; code: string; name: string;
+  key: string; parent: string | null; kind: OrgKind; code: string; name: string;
   province: string; city: string; address: string; contactName: string; contactPhone: string; serviceLevel: 'A' | 'B' | 'C';
 };
 

@@ -65,6 +65,23 @@ describe.each(testDialects())('orgs on %s', (dialect) => {
     expect(await tableCounts(t)).toEqual(before);
   });
 
+  it('has departments and project teams that receive work like any unit', async () => {
+    const dept = await t.call(admin, 'POST', '/api/v1/orgs', { kind: 'department', parentId: await t.orgId('HQ'), code: 'D-TECH', name: '技术部' });
+    expect(dept.statusCode).toBe(201);
+    expect(dept.json()).toMatchObject({ kind: 'department', parentId: await t.orgId('HQ') });
+    const team = await t.call(admin, 'POST', '/api/v1/orgs', { kind: 'project_team', parentId: await t.orgId('O-SZWZ'), code: 'P-ZS', name: '张三合作社项目组' });
+    expect(team.statusCode).toBe(201);
+    const before = await tableCounts(t);
+    const underDept = await t.call(admin, 'POST', '/api/v1/orgs', { kind: 'outlet', parentId: dept.json().id, code: 'O-BAD', name: '错位网点' });
+    expect(underDept.statusCode).toBe(422);
+    expect(underDept.json().code).toBe('ORG_INVALID_PARENT');
+    const deptUnderOutlet = await t.call(admin, 'POST', '/api/v1/orgs', { kind: 'department', parentId: await t.orgId('O-SZWZ'), code: 'D-BAD', name: '错位部门' });
+    expect(deptUnderOutlet.statusCode).toBe(422);
+    expect(await tableCounts(t)).toEqual(before);
+    const listed = await t.call(admin, 'GET', '/api/v1/orgs?kind=project_team');
+    expect(listed.json().items.map((o: { code: string }) => o.code)).toEqual(['P-ZS']);
+  });
+
   it('never moves a node under itself or its own child', async () => {
     const east = await t.orgId('R-EAST');
     const child = await t.orgId('O-SZWZ');

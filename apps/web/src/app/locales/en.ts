@@ -118,7 +118,7 @@ export const en: Translation = {
     allOrgs: 'All organisations',
     childrenOf: 'Children of “{{name}}”',
     searchPlaceholder: 'Code, name, city or contact',
-    kind: { hq: 'Headquarters', region: 'Regional centre', outlet: 'Service outlet' },
+    kind: { hq: 'Headquarters', region: 'Regional centre', outlet: 'Service outlet', department: 'Department', project_team: 'Project team' },
     serviceLevel: { A: 'Level A', B: 'Level B', C: 'Level C' },
     fields: {
       kind: 'Kind',

@@ -117,7 +117,7 @@ export const zhCN = {
     allOrgs: '全部机构',
     childrenOf: '“{{name}}”的下级机构',
     searchPlaceholder: '编码、名称、城市或联系人',
-    kind: { hq: '总部', region: '地区服务中心', outlet: '服务网点' },
+    kind: { hq: '总部', region: '地区服务中心', outlet: '服务网点', department: '部门', project_team: '项目组' },
     serviceLevel: { A: 'A 级', B: 'B 级', C: 'C 级' },
     fields: {
       kind: '类型',

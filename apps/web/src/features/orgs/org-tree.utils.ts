@@ -1,4 +1,4 @@
-import type { OrgKind, OrgTreeNode } from '@sht/domain';
+import { orgKinds, type OrgKind, type OrgTreeNode } from '@sht/domain';
 
 export type OrgTreeDataNode = {
   key: string;
@@ -54,16 +54,16 @@ export function subtreeIds(node: OrgTreeNode): Set<string> {
 export type KindCount = { kind: OrgKind; active: number; inactive: number };
 
 export function countByKind(nodes: readonly OrgTreeNode[]): KindCount[] {
-  const counts: Record<OrgKind, KindCount> = {
-    hq: { kind: 'hq', active: 0, inactive: 0 },
-    region: { kind: 'region', active: 0, inactive: 0 },
-    outlet: { kind: 'outlet', active: 0, inactive: 0 },
-  };
+  const counts = new Map<OrgKind, KindCount>(orgKinds.map((kind) => [kind, { kind, active: 0, inactive: 0 }]));
   for (const node of walkTree(nodes)) {
-    if (node.isActive) counts[node.kind].active += 1;
-    else counts[node.kind].inactive += 1;
+    const count = counts.get(node.kind);
+    if (!count) continue;
+    if (node.isActive) count.active += 1;
+    else count.inactive += 1;
   }
-  return [counts.hq, counts.region, counts.outlet];
+  // HQ, regions and outlets always show; departments and project teams once there are any.
+  const core: readonly OrgKind[] = ['hq', 'region', 'outlet'];
+  return [...counts.values()].filter((c) => core.includes(c.kind) || c.active + c.inactive > 0);
 }
 
 type ExpandableNode = { id: string; kind: OrgKind; children: readonly ExpandableNode[] };
