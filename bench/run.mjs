@@ -3,7 +3,8 @@
 // npm run bench -- --list       → lists the benchmarks
 // BENCH_SKIP_BUILD=1            → skip the build step (use apps/server/dist as it is)
 //
-// Benchmarks: platform, queries (a few minutes together); search (bulk-loads 300k customers +
+// Benchmarks: platform, queries (a few minutes together); surveys (1M survey answers analysed, a few
+// minutes); search (bulk-loads 300k customers +
 // 1M units per dialect: about 15–20 min) and warranty (a few minutes) — see bench/README.md.
 //
 // Each benchmark runs as its own child process (`node --import tsx <file>`, so .ts files and

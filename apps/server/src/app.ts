@@ -29,6 +29,11 @@ import { compensationStandardRoutes, complaintRuleRoutes, slaPolicyRoutes, techn
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { createChannels, type Channels } from './modules/notifications/notifications.channels.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
+import { callbackRoutes } from './modules/callbacks/callbacks.routes.js';
+import { recoveryRoutes } from './modules/recovery/recovery.routes.js';
+import { publicSurveyRoutes } from './modules/surveys/surveys.public.routes.js';
+import { surveyCampaignRoutes, surveyResponseRoutes, surveyTemplateRoutes } from './modules/surveys/surveys.routes.js';
+import { surveyAnalysisRoutes } from './modules/surveys/surveys.analysis.routes.js';
 import './http/auth.js';
 
 // channels: pass the process's own (main.ts) so the dispatcher and the routes share them.
@@ -55,6 +60,13 @@ const modules = [
   { prefix: '/calendars', plugin: calendarRoutes },
   { prefix: '/notifications', plugin: notificationRoutes },
   { prefix: '/portal', plugin: portalRoutes },
+  { prefix: '/callbacks', plugin: callbackRoutes },
+  { prefix: '/recovery-cases', plugin: recoveryRoutes },
+  { prefix: '/survey-templates', plugin: surveyTemplateRoutes },
+  { prefix: '/survey-campaigns', plugin: surveyCampaignRoutes },
+  { prefix: '/survey-responses', plugin: surveyResponseRoutes },
+  { prefix: '/survey-analysis', plugin: surveyAnalysisRoutes },
+  { prefix: '/public/surveys', plugin: publicSurveyRoutes },
 ] as const;
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {

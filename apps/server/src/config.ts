@@ -51,6 +51,8 @@ const envSchema = z.object({
   // log driver's login codes are also appended to, so a browser test can read them.
   PORTAL_SESSION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
   PORTAL_OTP_LOG_FILE: z.string().optional(),
+  // Survey links are signed with this HMAC key; unset, a random key is made once and kept in the database.
+  SURVEY_TOKEN_SECRET: z.string().min(32, { message: 'at least 32 characters' }).optional(),
 });
 
 export type Config = {
@@ -84,6 +86,7 @@ export type Config = {
     intervalSeconds: number;
   };
   portal: { sessionMinutes: number; otpLogFile: string | undefined };
+  surveys: { tokenSecret: string | undefined };
 };
 
 /** Parses the environment; exits with a readable message instead of starting half-configured. */
@@ -128,5 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intervalSeconds: e.NOTIFY_INTERVAL_SECONDS,
     },
     portal: { sessionMinutes: e.PORTAL_SESSION_MINUTES, otpLogFile: e.PORTAL_OTP_LOG_FILE },
+    surveys: { tokenSecret: e.SURVEY_TOKEN_SECRET },
   };
 }

@@ -8,7 +8,10 @@ import { buildApp } from './app.js';
 import { startSessionSweep } from './jobs/session-sweep.js';
 import { startNotificationDispatch } from './jobs/notification-dispatch.js';
 import { startSlaSweep } from './jobs/sla-sweep.js';
+import { startCallbackSweep } from './jobs/callback-sweep.js';
 import { notifySlaAlerts } from './modules/workorders/workorders.notify.js';
+import { startSurveySweep } from './jobs/survey-sweep.js';
+import { surveyLinks } from './modules/surveys/surveys.routes.js';
 
 function printLogins(result: Awaited<ReturnType<typeof seedDemo>>, port: number, credentialsFile: string) {
   const lines = [
@@ -43,6 +46,8 @@ async function main() {
   const n = config.notifications;
   const dispatch = startNotificationDispatch(handle.db, app.deps.channels, app.log, { everyMs: n.intervalSeconds * 1000, maxAttempts: n.maxAttempts });
   const slaSweep = startSlaSweep(handle.db, app.log, notifySlaAlerts);
+  const callbackSweep = startCallbackSweep(handle.db, app.log);
+  const surveySweep = startSurveySweep(handle.db, surveyLinks(config), app.log);
   await app.listen({ port: config.port, host: config.host });
   console.log(`售后通 is serving on http://localhost:${config.port} (${handle.dialect}${handle.dialect === 'sqlite' ? `, ${config.dataDir}` : ''})`);
   if (seed?.seeded) printLogins(seed, config.port, credentialsFile);
@@ -52,6 +57,8 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     sweep.stop();
     slaSweep.stop();
+    callbackSweep.stop();
+    surveySweep.stop();
     await dispatch.stop();
     await app.close();
     await handle.destroy();

@@ -17,3 +17,5 @@ export * from './attachments/index.js';
 export * from './workorders/index.js';
 export * from './notifications/index.js';
 export * from './portal/index.js';
+export * from './surveys/index.js';
+export * from './callbacks/index.js';

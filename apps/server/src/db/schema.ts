@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { SurveyAudience, SurveySchedule } from '@sht/domain';
 import type { NotificationKind, OrgKind, OutboxChannel, OutboxStatus } from '@sht/domain';
 import type { ComplaintCategory, ServiceLevel, SlaState, SlaTargetKind, WorkOrderAction, WorkOrderChannel, WorkOrderPriority, WorkOrderStatus, WorkOrderType } from '@sht/domain';
 
@@ -529,6 +530,204 @@ export interface PortalSessionsTable {
   user_agent: string | null;
 }
 
+// 回访 and 服务补救 (migration 0011).
+export interface CallbackPoliciesTable {
+  service_level: ServiceLevel;
+  share: number;
+  delay_minutes: number;
+  retry_minutes: string; // JSON array of minutes
+  low_score_threshold: number;
+  updated_at: Instant;
+  version: number;
+}
+
+export interface CallbackTasksTable {
+  id: string;
+  kind: 'order' | 'recovery';
+  status: 'pending' | 'completed' | 'unreachable' | 'refused' | 'wrong_number';
+  work_order_id: string;
+  recovery_case_id: string | null;
+  customer_id: string;
+  org_id: string;
+  org_path: string;
+  technician_id: string | null;
+  service_level: ServiceLevel;
+  assignee_id: string | null;
+  due_at: Instant;
+  next_attempt_at: Instant | null;
+  attempts: number;
+  max_attempts: number;
+  answers_json: string | null;
+  score: number | null;
+  is_false_completion: Bool;
+  completed_at: Instant | null;
+  completed_by: string | null;
+  overdue_notified_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+export interface CallbackAttemptsTable {
+  id: string;
+  task_id: string;
+  seq: number;
+  outcome: 'reached' | 'not_reached' | 'refused' | 'wrong_number';
+  note: string | null;
+  at: Instant;
+  actor_id: string | null;
+  actor_name: string | null;
+}
+
+export interface RecoveryCasesTable {
+  id: string;
+  source: 'callback' | 'survey';
+  source_id: string;
+  status: 'open' | 'follow_up' | 'succeeded' | 'failed';
+  original_work_order_id: string | null;
+  recovery_work_order_id: string;
+  customer_id: string;
+  org_path: string;
+  score: number;
+  reason: string;
+  follow_up_task_id: string | null;
+  follow_up_score: number | null;
+  created_at: Instant;
+  closed_at: Instant | null;
+  version: number;
+}
+
+// 客户满意度调查 (migration 0012).
+export interface SurveyTemplatesTable {
+  id: string;
+  family_id: string;
+  version: number;
+  is_current: Bool;
+  name: string;
+  audience: SurveyAudience;
+  description: string;
+  questions_json: string; // SurveyQuestion[]
+  is_active: Bool;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SurveyCampaignsTable {
+  id: string;
+  name: string;
+  template_id: string;
+  audience: SurveyAudience;
+  org_id: string;
+  org_path: string;
+  schedule: SurveySchedule;
+  target_json: string; // SurveyTarget
+  sample_share: number;
+  seed: number;
+  expires_days: number;
+  max_reminders: number;
+  remind_after_days: number;
+  status: 'draft' | 'active' | 'closed';
+  current_period: string | null;
+  next_run_at: Instant | null;
+  launched_at: Instant | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: number;
+}
+
+export interface SurveyInvitationsTable {
+  id: string;
+  campaign_id: string;
+  period: string;
+  respondent_key: string;
+  customer_id: string | null;
+  user_id: string | null;
+  outlet_org_id: string | null;
+  work_order_id: string | null;
+  technician_id: string | null;
+  model_id: string | null;
+  order_type: string | null;
+  respondent_name: string;
+  phone: string | null;
+  email: string | null;
+  region_code: string | null;
+  org_path: string;
+  sent_at: Instant;
+  expires_at: Instant;
+  reminded_count: number;
+  next_reminder_at: Instant | null;
+  answered_at: Instant | null;
+}
+
+export interface SurveyTokensTable {
+  token_hash: string;
+  invitation_id: string;
+  issued_at: Instant;
+}
+
+export interface SurveyResponsesTable {
+  id: string;
+  invitation_id: string;
+  campaign_id: string;
+  template_id: string;
+  audience: SurveyAudience;
+  answered_at: Instant;
+  month: string;
+  region_code: string | null;
+  org_path: string;
+  outlet_org_id: string | null;
+  technician_id: string | null;
+  model_id: string | null;
+  order_type: string | null;
+  work_order_id: string | null;
+  customer_id: string | null;
+  score: number | null;
+  nps: number | null;
+  level: string | null;
+  comment: string | null;
+  recovery_work_order_id: string | null;
+}
+
+export interface SurveyAnswersTable {
+  id: string;
+  response_id: string;
+  campaign_id: string;
+  template_id: string;
+  question_id: string;
+  question_kind: string;
+  dimension: string | null;
+  pair: string | null;
+  raw: number | null;
+  score: number | null;
+  choice_json: string | null;
+  text_value: string | null;
+  audience: SurveyAudience;
+  month: string;
+  answered_at: Instant;
+  region_code: string | null;
+  org_path: string;
+  outlet_org_id: string | null;
+  technician_id: string | null;
+  model_id: string | null;
+  order_type: string | null;
+}
+
+// Counts of scored survey answers per analysis key, kept by triggers (migration 0013); '' = null.
+export interface SurveyAnswerCountsTable {
+  month: string;
+  dimension: string;
+  pair: string;
+  question_kind: string;
+  score: number;
+  region_code: string;
+  org_path: string;
+  audience: SurveyAudience;
+  campaign_id: string;
+  n: number;
+}
+
 export interface Database {
   orgs: OrgsTable;
   users: UsersTable;
@@ -569,6 +768,17 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   portal_otps: PortalOtpsTable;
   portal_sessions: PortalSessionsTable;
+  callback_policies: CallbackPoliciesTable;
+  callback_tasks: CallbackTasksTable;
+  callback_attempts: CallbackAttemptsTable;
+  recovery_cases: RecoveryCasesTable;
+  survey_templates: SurveyTemplatesTable;
+  survey_campaigns: SurveyCampaignsTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_tokens: SurveyTokensTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
+  survey_answer_counts: SurveyAnswerCountsTable;
 }
 
 export type { Generated };

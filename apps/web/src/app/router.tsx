@@ -33,11 +33,23 @@ const WorkOrderPage = lazyPage(() => import('../features/workorders/pages/work-o
 const MyJobsPage = lazyPage(() => import('../features/workorders/pages/my-jobs-page'), 'MyJobsPage');
 const AccountPage = lazyPage(() => import('../features/account/pages/account-page'), 'AccountPage');
 const InboxPage = lazyPage(() => import('../features/notifications/pages/inbox-page'), 'InboxPage');
+const CallbacksPage = lazyPage(() => import('../features/callbacks/pages/callbacks-page'), 'CallbacksPage');
+const CallbackPage = lazyPage(() => import('../features/callbacks/pages/callback-page'), 'CallbackPage');
+const RecoveryCasesPage = lazyPage(() => import('../features/callbacks/pages/recovery-cases-page'), 'RecoveryCasesPage');
+const CallbackStatsPage = lazyPage(() => import('../features/callbacks/pages/callback-stats-page'), 'CallbackStatsPage');
+const CallbackSettingsPage = lazyPage(() => import('../features/callbacks/pages/callback-settings-page'), 'CallbackSettingsPage');
 const PortalLayout = lazyPage(() => import('../features/portal/components/portal-layout'), 'PortalLayout');
 const PortalLoginPage = lazyPage(() => import('../features/portal/pages/portal-login-page'), 'PortalLoginPage');
 const PortalOrdersPage = lazyPage(() => import('../features/portal/pages/portal-orders-page'), 'PortalOrdersPage');
 const PortalOrderPage = lazyPage(() => import('../features/portal/pages/portal-order-page'), 'PortalOrderPage');
 const PortalNewOrderPage = lazyPage(() => import('../features/portal/pages/portal-new-order-page'), 'PortalNewOrderPage');
+const SurveyCampaignsPage = lazyPage(() => import('../features/surveys/pages/survey-campaigns-page'), 'SurveyCampaignsPage');
+const SurveyCampaignPage = lazyPage(() => import('../features/surveys/pages/survey-campaign-page'), 'SurveyCampaignPage');
+const SurveyTemplatesPage = lazyPage(() => import('../features/surveys/pages/survey-templates-page'), 'SurveyTemplatesPage');
+const SurveyTemplatePage = lazyPage(() => import('../features/surveys/pages/survey-template-page'), 'SurveyTemplatePage');
+const SurveyResponsePage = lazyPage(() => import('../features/surveys/pages/survey-response-page'), 'SurveyResponsePage');
+const PublicSurveyPage = lazyPage(() => import('../features/surveys/pages/public-survey-page'), 'PublicSurveyPage');
+const SurveyAnalysisPage = lazyPage(() => import('../features/survey-analysis/pages/survey-analysis-page'), 'SurveyAnalysisPage');
 
 function Standalone({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
@@ -54,6 +66,8 @@ export function createRouter() {
       children: [
         { path: '/login', element: <Standalone><LoginPage /></Standalone> },
         { path: '/warranty', element: <Standalone><PublicWarrantyPage /></Standalone> },
+        // 满意度调查 by a personal link: no login, the signed token is the credential.
+        { path: '/s/:token', element: <Standalone><PublicSurveyPage /></Standalone> },
         // 客户门户: customers log in by phone; outside the staff RequireAuth layout.
         { path: '/portal/login', element: <Standalone><PortalLoginPage /></Standalone> },
         {
@@ -100,7 +114,18 @@ export function createRouter() {
             { path: 'work-orders/new', element: guarded('workorder.write', <WorkOrderNewPage />) },
             { path: 'work-orders/:id', element: guarded('workorder.read', <WorkOrderPage />) },
             { path: 'my-jobs', element: guarded('workorder.field', <MyJobsPage />) },
+            { path: 'callbacks', element: guarded('callback.read', <CallbacksPage />) },
+            { path: 'callbacks/:id', element: guarded('callback.read', <CallbackPage />) },
+            { path: 'recovery-cases', element: guarded('callback.read', <RecoveryCasesPage />) },
+            { path: 'callback-stats', element: guarded('callback.read', <CallbackStatsPage />) },
+            { path: 'callback-settings', element: guarded('survey.write', <CallbackSettingsPage />) },
             { path: 'account', element: <AccountPage /> },
+            { path: 'surveys', element: guarded('survey.read', <SurveyCampaignsPage />) },
+            { path: 'surveys/campaigns/:id', element: guarded('survey.read', <SurveyCampaignPage />) },
+            { path: 'surveys/templates', element: guarded('survey.read', <SurveyTemplatesPage />) },
+            { path: 'surveys/templates/:id', element: guarded('survey.read', <SurveyTemplatePage />) },
+            { path: 'surveys/responses/:id', element: guarded('survey.read', <SurveyResponsePage />) },
+            { path: 'survey-analysis', element: guarded('survey.read', <SurveyAnalysisPage />) },
             { path: 'inbox', element: <InboxPage /> },
             { path: '*', element: <NotFound /> },
           ],

@@ -9,6 +9,9 @@ import * as m20261123_0007 from './20261123_0007_calendars.js';
 import * as m20261123_0008 from './20261123_0008_work_orders.js';
 import * as m20261123_0009 from './20261123_0009_notifications.js';
 import * as m20261123_0010 from './20261123_0010_portal.js';
+import * as m20261124_0011 from './20261124_0011_callbacks.js';
+import * as m20261124_0012 from './20261124_0012_surveys.js';
+import * as m20261124_0013 from './20261124_0013_survey_analysis.js';
 
 // Append-only: never edit a migration once it has landed; add a new file and list it here.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +25,7 @@ export const migrations: Record<string, Migration> = {
   '20261123_0008_work_orders': m20261123_0008,
   '20261123_0009_notifications': m20261123_0009,
   '20261123_0010_portal': m20261123_0010,
+  '20261124_0011_callbacks': m20261124_0011,
+  '20261124_0012_surveys': m20261124_0012,
+  '20261124_0013_survey_analysis': m20261124_0013,
 };

@@ -8,6 +8,7 @@ import { seedDemoCustomers } from './demo-customers.js';
 import { seedDemoEquipment } from './demo-equipment.js';
 import { seedDemoCalendars } from './demo-calendars.js';
 import { seedDemoWorkOrders } from './demo-workorders.js';
+import { seedDemoSurveys } from './demo-surveys.js';
 
 export type SeedResult = { seeded: boolean; password?: string; logins: { username: string; name: string; roles: string[]; org: string }[] };
 
@@ -54,6 +55,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
     await seedDemoCustomers(trx, ids, now);
     await seedDemoEquipment(trx, now);
     await seedDemoCalendars(trx, ids, now);
+    await seedDemoSurveys(trx, now);
     await trx.insertInto('app_meta').values({ key: 'demo_seeded_at', value: at }).execute();
   });
   // Work orders go through the services (their own transactions), after the network exists.

@@ -22,6 +22,7 @@ import { notifyNewOrder, notifyStep } from './workorders.notify.js';
 import { notify } from '../notifications/notifications.service.js';
 import { recordPosition } from './workorders.dispatch.service.js';
 import * as repo from './workorders.repository.js';
+import { afterOrderConfirmed } from '../callbacks/callbacks.hooks.js';
 import type { OrderRow } from './workorders.repository.js';
 import { calendarForNewOrder, calendarOfOrder, computeOrderSla, refreshOrderSla, toRule } from './workorders.sla.service.js';
 
@@ -312,6 +313,7 @@ export async function transitionWorkOrder(db: Db, ctx: ServiceContext, id: strin
       entityType: 'work_order', entityId: id, orgPath: patch.org_path ?? row.org_path, action: 'update',
       before: { status: row.status, assigneeId: row.assignee_id, orgId: row.org_id }, after: { action: input.action, status: next.status, ...data, note },
     });
+    if (input.action === 'confirm') await afterOrderConfirmed(trx, ctx, id); // 回访 sampling, in the confirm transaction
   });
   return getWorkOrder(db, ctx, id);
 }
@@ -374,6 +376,7 @@ export async function confirmByCustomer(
       entityType: 'work_order', entityId: id, orgPath: row.org_path, action: 'update', actor: { id: null, name: `${who.name}(客户)` },
       before: { status: row.status }, after: { action: 'confirm', method: 'portal', status: next.status },
     });
+    await afterOrderConfirmed(trx, ctx, id); // 回访 sampling, in the confirm transaction
   });
   return getCustomerOrder(db, who.customerId, id);
 }

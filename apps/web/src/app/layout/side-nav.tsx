@@ -4,28 +4,37 @@ import { Menu } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CarOutlined,
   CalendarOutlined,
   ContactsOutlined,
   DashboardOutlined,
+  HeartOutlined,
   IdcardOutlined,
+  PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   ToolOutlined,
   TeamOutlined,
   UploadOutlined,
   UserOutlined,
+  SmileOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@sht/domain';
 import { useCan } from '../../features/auth/hooks/use-me';
 
-type NavKey = 'dashboard' | 'customers' | 'equipment' | 'orgs' | 'users' | 'audit' | 'account' | 'calendars' | 'imports' | 'work-orders' | 'my-jobs' | 'service-policies' | 'technicians';
+type NavKey = 'dashboard' | 'customers' | 'equipment' | 'orgs' | 'users' | 'audit' | 'account' | 'calendars' | 'imports' | 'work-orders' | 'my-jobs' | 'service-policies' | 'technicians' | 'callbacks' | 'recovery-cases' | 'callback-settings' | 'surveys' | 'survey-analysis';
 
 const navItems: { key: NavKey; icon: ReactNode; permission?: Permission }[] = [
   { key: 'dashboard', icon: <DashboardOutlined /> },
   { key: 'work-orders', icon: <ProfileOutlined />, permission: 'workorder.read' },
   { key: 'my-jobs', icon: <CarOutlined />, permission: 'workorder.field' },
+  { key: 'callbacks', icon: <PhoneOutlined />, permission: 'callback.read' },
+  { key: 'recovery-cases', icon: <HeartOutlined />, permission: 'callback.read' },
+  { key: 'surveys', icon: <SmileOutlined />, permission: 'survey.read' },
+  { key: 'survey-analysis', icon: <BarChartOutlined />, permission: 'survey.read' },
   { key: 'customers', icon: <ContactsOutlined />, permission: 'customer.read' },
   { key: 'equipment', icon: <ToolOutlined />, permission: 'equipment.read' },
   { key: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
@@ -34,6 +43,7 @@ const navItems: { key: NavKey; icon: ReactNode; permission?: Permission }[] = [
   { key: 'calendars', icon: <CalendarOutlined />, permission: 'calendar.read' },
   { key: 'technicians', icon: <IdcardOutlined />, permission: 'workorder.dispatch' },
   { key: 'service-policies', icon: <SafetyCertificateOutlined />, permission: 'sla.write' },
+  { key: 'callback-settings', icon: <SettingOutlined />, permission: 'survey.write' },
   { key: 'imports', icon: <UploadOutlined />, permission: 'equipment.write' },
   { key: 'account', icon: <UserOutlined /> },
 ];

@@ -5,9 +5,12 @@ import { calendarsEn } from '../../features/calendars/locales/calendars.en';
 import { importsEn } from '../../features/imports/locales/imports.en';
 import { workOrdersEn } from '../../features/workorders/locales/workorders.en';
 import { policiesEn } from '../../features/policies/locales/policies.en';
+import { callbacksEn } from '../../features/callbacks/locales/callbacks.en';
 import { techniciansEn } from '../../features/technicians/locales/technicians.en';
 import { notificationsEn } from '../../features/notifications/locales/notifications.en';
 import { portalEn } from '../../features/portal/locales/portal.en';
+import { surveysEn } from '../../features/surveys/locales/surveys.en';
+import { surveyAnalysisEn } from '../../features/survey-analysis/locales/survey-analysis.en';
 
 export const en: Translation = {
   common: {
@@ -66,8 +69,13 @@ export const en: Translation = {
     imports: 'Import',
     'work-orders': 'Work orders',
     'service-policies': 'Service policies',
+    callbacks: 'Callbacks',
+    'recovery-cases': 'Service recovery',
+    'callback-settings': 'Callback settings',
     technicians: 'Technicians',
     'my-jobs': 'My jobs',
+    surveys: 'Surveys',
+    'survey-analysis': 'Satisfaction analysis',
     account: 'My account',
     menu: 'Menu',
   },
@@ -363,9 +371,12 @@ export const en: Translation = {
   imports: importsEn,
   workOrders: workOrdersEn,
   policies: policiesEn,
+  callbacks: callbacksEn,
   technicians: techniciansEn,
   notifications: notificationsEn,
   portal: portalEn,
+  surveys: surveysEn,
+  surveyAnalysis: surveyAnalysisEn,
   account: {
     title: 'My account',
     profile: 'Profile',

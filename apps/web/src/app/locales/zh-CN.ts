@@ -5,9 +5,12 @@ import { calendarsZh } from '../../features/calendars/locales/calendars.zh-CN';
 import { importsZh } from '../../features/imports/locales/imports.zh-CN';
 import { workOrdersZh } from '../../features/workorders/locales/workorders.zh-CN';
 import { policiesZh } from '../../features/policies/locales/policies.zh-CN';
+import { callbacksZh } from '../../features/callbacks/locales/callbacks.zh-CN';
 import { techniciansZh } from '../../features/technicians/locales/technicians.zh-CN';
 import { notificationsZh } from '../../features/notifications/locales/notifications.zh-CN';
 import { portalZh } from '../../features/portal/locales/portal.zh-CN';
+import { surveysZh } from '../../features/surveys/locales/surveys.zh-CN';
+import { surveyAnalysisZh } from '../../features/survey-analysis/locales/survey-analysis.zh-CN';
 export const zhCN = {
   common: {
     appName: '售后通',
@@ -65,8 +68,13 @@ export const zhCN = {
     imports: '批量导入',
     'work-orders': '服务工单',
     'service-policies': '服务政策',
+    callbacks: '回访工作台',
+    'recovery-cases': '服务补救',
+    'callback-settings': '回访设置',
     technicians: '技术员档案',
     'my-jobs': '我的任务',
+    surveys: '满意度调查',
+    'survey-analysis': '满意度分析',
     account: '我的账户',
     menu: '菜单',
   },
@@ -363,9 +371,12 @@ export const zhCN = {
   imports: importsZh,
   workOrders: workOrdersZh,
   policies: policiesZh,
+  callbacks: callbacksZh,
   technicians: techniciansZh,
   notifications: notificationsZh,
   portal: portalZh,
+  surveys: surveysZh,
+  surveyAnalysis: surveyAnalysisZh,
   account: {
     title: '我的账户',
     profile: '个人信息',

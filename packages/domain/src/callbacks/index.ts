@@ -1,0 +1,3 @@
+export * from './callbacks.rules.js';
+export * from './callbacks.schemas.js';
+export * from './callbacks.script.js';
