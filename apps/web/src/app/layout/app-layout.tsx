@@ -52,11 +52,14 @@ export function AppLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           width={208}
+          className="sht-sider"
           style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
           data-testid="side-nav"
         >
           <Brand />
-          <SideNav />
+          <div className="sht-sider__menu">
+            <SideNav />
+          </div>
         </Layout.Sider>
       )}
       <Layout>

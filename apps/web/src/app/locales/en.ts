@@ -78,6 +78,7 @@ export const en: Translation = {
     'survey-analysis': 'Satisfaction analysis',
     account: 'My account',
     menu: 'Menu',
+    groups: { service: 'Service', feedback: 'Satisfaction', archive: 'Records', admin: 'Administration' },
   },
   header: {
     language: 'Language',

@@ -77,6 +77,7 @@ export const zhCN = {
     'survey-analysis': '满意度分析',
     account: '我的账户',
     menu: '菜单',
+    groups: { service: '服务', feedback: '满意度', archive: '档案', admin: '管理与设置' },
   },
   header: {
     language: '语言',
