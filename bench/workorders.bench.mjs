@@ -8,7 +8,9 @@
 //      limit-500 page and of the count of all due, now and 6 h later (a stalled sweep); goal < 100 ms;
 //   2. the built app in-process (app.inject, one request at a time) with a Kysely query log:
 //      statements per create / job list and the time of each, and the job list's plans;
-//   3. start the built server; POST /api/v1/work-orders as the hotline agent lixiuying (session
+//   (PostgreSQL: VACUUM (ANALYZE) work_orders after the load, as autovacuum would within a minute;)
+//   3. start the built server; the floor GET /api/v1/auth/me (cheapest authenticated request) at the
+//      create case's connections; then POST /api/v1/work-orders as the hotline agent lixiuying (session
 //      cookie + CSRF header) with 50 connections, each request a repair for a random loaded unit
 //      and its owner; goal ≥ 1,000 orders/s and p99 < 50 ms; the server's peak RSS;
 //   4. GET /api/v1/work-orders?assigneeId=me&status=open cycling over every technician's session,
@@ -57,6 +59,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const statementRows = [];
 const statementSummary = [];
 const createRows = [];
+const floorRows = [];
 const slaRows = [];
 const jobRows = [];
 const loads = [];
@@ -108,6 +111,27 @@ async function measureVaried({ url, connections, seconds, warmupSeconds, request
 // CPU per request (cores ÷ req/s): moves much less than req/s when other processes take the cores.
 const perReq = (m, who) => (m.cpu && m.rps > 0 ? fmt((m.cpu[who] / m.rps) * 1e6, 0) : '—');
 const cpuText = (cpu) => (cpu ? { server: fmt(cpu.server, 2), pg: fmt(cpu.helpers, 2), others: fmt(cpu.others, 2), busy: cpu.others > 0.25 } : { server: '—', pg: '—', others: '—', busy: false });
+
+/**
+ * PostgreSQL: what autovacuum does within a minute or so of a bulk load (PostgreSQL 13+ vacuums
+ * insert-only tables too): set the visibility map, so that counts can run as index-only scans
+ * instead of visiting every heap page. Measured right after the load, the table would look like
+ * one that is never vacuumed.
+ */
+async function vacuumOrders(url) {
+  const pg = serverRequire('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const t0 = performance.now();
+    await client.query('vacuum (analyze) work_orders');
+    const seconds = (performance.now() - t0) / 1000;
+    log(`  postgres · vacuum (analyze) work_orders: ${fmt(seconds, 1)} s`);
+    return seconds;
+  } finally {
+    await client.end();
+  }
+}
 
 /** 1. The sweep's query through the server's own code, on the loaded database (server stopped). */
 async function benchSlaQuery(dialect, prepared, now) {
@@ -284,6 +308,24 @@ async function benchCreate(dialect, app, prepared) {
   createRows.push({ dialect, m, rss: app.peakRssMb(), sample: `${order.number}, ${order.sla.length} SLA targets` });
 }
 
+/**
+ * The floor under every API request: GET /api/v1/auth/me as the hotline agent (routing, session
+ * look-up, roles, response serialiser; no other SQL), at the create case's connections. No
+ * request of the API can be cheaper, so its req/s bounds what any create could reach here.
+ */
+async function benchFloor(dialect, app, prepared) {
+  const agent = await login(app.url, 'lixiuying', prepared.password);
+  const res = await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie: agent.cookie } });
+  if (res.status !== 200) throw new Error(`GET /api/v1/auth/me: HTTP ${res.status}`);
+  log(`${dialect} · floor: GET /api/v1/auth/me · ${CREATE_CONNECTIONS} conn: ${WARMUP} s + ${SECONDS} s …`);
+  const m = await measureVaried({
+    url: app.url, connections: CREATE_CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP, serverPid: app.pid,
+    request: { method: 'GET', path: '/api/v1/auth/me', next: () => ({ headers: { cookie: agent.cookie } }) },
+  });
+  log(`  ${fmt(m.rps, 0)} req/s, p50 ${fmt(m.p50, 2)} ms, p99 ${fmt(m.p99, 2)} ms, errors ${m.errors}, non-2xx ${m.non2xx}`);
+  floorRows.push({ dialect, m });
+}
+
 /** 4. A technician's open jobs, cycling over every technician's session. */
 async function benchJobList(dialect, app, prepared) {
   const techs = prepared.technicians;
@@ -311,6 +353,7 @@ async function benchDialect(dialect) {
   const now = Date.now();
   const prepared = await prepareWorkOrderDatabase({ dialect, orders: ORDERS, customers: CUSTOMERS, units: UNITS, technicians: TECHNICIANS, log, now });
   Object.assign(info, prepared.info);
+  if (dialect === 'postgres') prepared.vacuumSeconds = await vacuumOrders(prepared.env.DATABASE_URL);
   loads.push({ dialect, ...prepared });
   log(`${dialect} · SLA sweep query, ${SLA_RUNS} runs each …`);
   await benchSlaQuery(dialect, prepared, now);
@@ -319,6 +362,8 @@ async function benchDialect(dialect) {
   log(`starting 售后通 on the loaded ${dialect} database …`);
   const app = await startNodeServer({ name: `server (${dialect})`, script: serverEntry, env: prepared.env, startTimeoutMs: 120_000 });
   try {
+    await benchFloor(dialect, app, prepared);
+    await sleep(500);
     await benchCreate(dialect, app, prepared);
     await sleep(500);
     await benchJobList(dialect, app, prepared);
@@ -360,6 +405,22 @@ function tables() {
       };
     }),
   };
+  const floor = {
+    columns: [
+      { key: 'dialect', title: 'dialect' }, { key: 'conn', title: 'conn', align: 'right' }, { key: 'rps', title: 'req/s', align: 'right' },
+      { key: 'p50', title: 'p50 ms', align: 'right' }, { key: 'p99', title: 'p99 ms', align: 'right' }, { key: 'server', title: 'server cores', align: 'right' },
+      { key: 'pg', title: 'PostgreSQL cores', align: 'right' }, { key: 'others', title: 'other processes cores', align: 'right' },
+      { key: 'us', title: 'server CPU µs/req', align: 'right' }, { key: 'pass', title: 'errors' },
+    ],
+    rows: floorRows.map((r) => {
+      const c = cpuText(r.m.cpu);
+      return {
+        dialect: r.dialect, conn: String(CREATE_CONNECTIONS), rps: fmt(r.m.rps, 0), p50: fmt(r.m.p50, 2), p99: fmt(r.m.p99, 2), server: c.server,
+        pg: r.dialect === 'postgres' ? c.pg : '—', others: c.others + (c.busy ? ' ⚠ busy' : ''), us: perReq(r.m, 'server'),
+        pass: r.m.errors > 0 || r.m.non2xx > 0 ? verdict(r.m, true) : 'none',
+      };
+    }),
+  };
   const sla = {
     columns: [
       { key: 'dialect', title: 'dialect' }, { key: 'when', title: 'now' }, { key: 'what', title: 'query' }, { key: 'due', title: 'due orders', align: 'right' },
@@ -394,12 +455,12 @@ function tables() {
       { key: 'dialect', title: 'dialect' }, { key: 'orders', title: 'open orders', align: 'right' }, { key: 'due', title: 'due now', align: 'right' },
       { key: 'paused', title: 'paused (no check)', align: 'right' }, { key: 'techs', title: 'technicians', align: 'right' },
       { key: 'perTech', title: 'open jobs per technician (min / median / max)', align: 'right' }, { key: 'base', title: 'customers + units + techs s', align: 'right' },
-      { key: 'os', title: 'orders s', align: 'right' }, { key: 'ix', title: 'of it index build s', align: 'right' }, { key: 'an', title: 'ANALYZE s', align: 'right' }, { key: 'rate', title: 'orders/s loaded', align: 'right' },
+      { key: 'os', title: 'orders s', align: 'right' }, { key: 'ix', title: 'of it index build s', align: 'right' }, { key: 'an', title: 'ANALYZE s', align: 'right' }, { key: 'vac', title: 'VACUUM s', align: 'right' }, { key: 'rate', title: 'orders/s loaded', align: 'right' },
     ],
     rows: loads.map((l) => ({
       dialect: l.dialect, orders: fmt(l.rows.work_orders, 0), due: fmt(l.stats.due, 0), paused: fmt(l.stats.paused, 0), techs: fmt(l.rows.technicians, 0),
       perTech: `${l.stats.techOpenMin} / ${l.stats.techOpenMedian} / ${l.stats.techOpenMax}`, base: fmt(l.timing.baseSeconds, 1), os: fmt(l.timing.orderSeconds, 1), ix: l.timing.indexSeconds === undefined ? '—' : fmt(l.timing.indexSeconds, 1),
-      an: fmt(l.timing.analyzeSeconds, 1), rate: fmt(l.rows.work_orders / l.timing.orderSeconds, 0),
+      an: fmt(l.timing.analyzeSeconds, 1), vac: l.vacuumSeconds === undefined ? '—' : fmt(l.vacuumSeconds, 1), rate: fmt(l.rows.work_orders / l.timing.orderSeconds, 0),
     })),
   };
   const perRequest = {
@@ -416,7 +477,7 @@ function tables() {
     ],
     rows: statementRows.map((r) => ({ dialect: r.dialect, name: r.name, per: fmt(r.per, 1), us: fmt(r.us, 0), sql: r.sql })),
   };
-  return { create, sla, jobs, load, perRequest, statements, missed, errors };
+  return { floor, create, sla, jobs, load, perRequest, statements, missed, errors };
 }
 
 async function main() {
@@ -435,6 +496,7 @@ async function main() {
   const planText = plans.map((p) => `${p.dialect} · ${p.when} · ${p.what}:\n\n\`\`\`\n${p.text}\n\`\`\``).join('\n\n');
   const md = [
     '# Work-order benchmark — latest run', '', formatMachine(machine), '', '## Bulk load', '', formatMarkdown(t.load), '',
+    '## Floor: the cheapest authenticated request (GET /api/v1/auth/me as lixiuying)', '', formatMarkdown(t.floor), '',
     '## Create order (POST /api/v1/work-orders as hotline agent lixiuying)', '', formatMarkdown(t.create), '',
     `## SLA sweep query (${SLA_RUNS} runs each, in-process, server code from apps/server/dist)`, '', formatMarkdown(t.sla), '',
     '## Technician job list (GET /api/v1/work-orders?assigneeId=me&status=open, every technician in turn)', '', formatMarkdown(t.jobs), '',
@@ -443,7 +505,7 @@ async function main() {
     '## Query plans', '', planText, '',
   ].join('\n');
   await finishBenchmark({
-    name: 'workorders', machine, markdown: md, tables: [formatTable(t.load), formatTable(t.perRequest), formatTable(t.create), formatTable(t.sla), formatTable(t.jobs)],
+    name: 'workorders', machine, markdown: md, tables: [formatTable(t.load), formatTable(t.perRequest), formatTable(t.floor), formatTable(t.create), formatTable(t.sla), formatTable(t.jobs)],
     fatal, errors: t.errors, missed: t.missed,
   });
 }

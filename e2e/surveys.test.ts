@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium())('satisfaction surveys in Chromium', () => {
     // 5. Staff see the response rate, the low answer and its recovery order.
     await desk.reload();
     await expect.poll(() => desk.getByTestId('survey-campaign-rate').innerText()).toContain(`${Math.round((2 / links.length) * 1000) / 10}%`);
-    const low = readDb((db) => db.prepare('select id from survey_responses where score < 60').get() as { id: string });
+    const low = readDb((db) => db.prepare('select id from survey_responses where score < 60 order by answered_at desc').get() as { id: string });
     await desk.getByTestId(`survey-response-link-${low.id}`).click();
     await desk.waitForURL(new RegExp(`/surveys/responses/${low.id}$`));
     await expect.poll(() => desk.getByTestId('survey-response-score').innerText()).toContain('非常不满意');

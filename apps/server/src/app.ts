@@ -34,6 +34,7 @@ import { recoveryRoutes } from './modules/recovery/recovery.routes.js';
 import { publicSurveyRoutes } from './modules/surveys/surveys.public.routes.js';
 import { surveyCampaignRoutes, surveyResponseRoutes, surveyTemplateRoutes } from './modules/surveys/surveys.routes.js';
 import { surveyAnalysisRoutes } from './modules/surveys/surveys.analysis.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import './http/auth.js';
 
 // channels: pass the process's own (main.ts) so the dispatcher and the routes share them.
@@ -67,6 +68,7 @@ const modules = [
   { prefix: '/survey-responses', plugin: surveyResponseRoutes },
   { prefix: '/survey-analysis', plugin: surveyAnalysisRoutes },
   { prefix: '/public/surveys', plugin: publicSurveyRoutes },
+  { prefix: '/dashboard', plugin: dashboardRoutes },
 ] as const;
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {

@@ -17,5 +17,6 @@ export * from './attachments/index.js';
 export * from './workorders/index.js';
 export * from './notifications/index.js';
 export * from './portal/index.js';
+export * from './dashboard/index.js';
 export * from './surveys/index.js';
 export * from './callbacks/index.js';

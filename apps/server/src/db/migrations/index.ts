@@ -12,6 +12,7 @@ import * as m20261123_0010 from './20261123_0010_portal.js';
 import * as m20261124_0011 from './20261124_0011_callbacks.js';
 import * as m20261124_0012 from './20261124_0012_surveys.js';
 import * as m20261124_0013 from './20261124_0013_survey_analysis.js';
+import * as m20261124_0014 from './20261124_0014_workorder_perf.js';
 
 // Append-only: never edit a migration once it has landed; add a new file and list it here.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261124_0011_callbacks': m20261124_0011,
   '20261124_0012_surveys': m20261124_0012,
   '20261124_0013_survey_analysis': m20261124_0013,
+  '20261124_0014_workorder_perf': m20261124_0014,
 };

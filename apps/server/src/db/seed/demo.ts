@@ -9,6 +9,7 @@ import { seedDemoEquipment } from './demo-equipment.js';
 import { seedDemoCalendars } from './demo-calendars.js';
 import { seedDemoWorkOrders } from './demo-workorders.js';
 import { seedDemoSurveys } from './demo-surveys.js';
+import { seedDemoFeedback } from './demo-feedback.js';
 
 export type SeedResult = { seeded: boolean; password?: string; logins: { username: string; name: string; roles: string[]; org: string }[] };
 
@@ -60,6 +61,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
   });
   // Work orders go through the services (their own transactions), after the network exists.
   await seedDemoWorkOrders(db, now);
+  await seedDemoFeedback(db, now); // callbacks, recovery cases and a year of survey answers, through the same services
   return {
     seeded: true,
     password,

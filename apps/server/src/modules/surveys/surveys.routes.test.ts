@@ -69,6 +69,7 @@ describe.each(testDialects())('surveys on %s', (dialect) => {
   let customerTemplate: Template;
   let customerCampaign: Launch;
   let tokens: string[] = [];
+  let seededResponses = 0; // the demo seed's own survey history
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -76,6 +77,7 @@ describe.each(testDialects())('surveys on %s', (dialect) => {
     agent = await login('lixiuying');
     const customers = await t.handle.db.selectFrom('customers').select('id').where('is_active', '=', 1).orderBy('id').limit(4).execute();
     for (const c of customers) await finishConsultation(c.id);
+    seededResponses = await count('survey_responses');
   });
   afterAll(async () => t.close());
 
@@ -94,12 +96,13 @@ describe.each(testDialects())('surveys on %s', (dialect) => {
     const finished = await t.handle.db.selectFrom('work_orders').select('customer_id').distinct()
       .where('type', '=', 'consultation').where('status', 'in', ['resolved', 'confirmed', 'closed']).execute();
     expect(finished.length).toBeGreaterThanOrEqual(4);
-    // A window with no finished orders: nobody to ask, nothing stored.
+    // A window with no finished orders: nobody to ask, nothing stored (the demo seed has its own campaigns).
+    const invitedBefore = await count('survey_invitations');
     const empty = await createCampaign({ templateId: customerTemplate.id, target: { from: '2020-01-01', to: '2020-12-31' } });
     const refused = await t.call(manager, 'POST', `/api/v1/survey-campaigns/${empty.id}/launch`, { version: empty.version });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('SURVEY_NO_RESPONDENTS');
-    expect(await count('survey_invitations')).toBe(0);
+    expect(await count('survey_invitations')).toBe(invitedBefore);
     expect((await t.call(manager, 'GET', `/api/v1/survey-campaigns/${empty.id}`)).json().status).toBe('draft');
     const draft = await createCampaign({ templateId: customerTemplate.id, sampleShare: 0.75, seed: 1234, target: { orderTypes: ['consultation'] } });
     expect(draft).toMatchObject({ status: 'draft', seed: 1234, invited: 0 });
@@ -147,7 +150,7 @@ describe.each(testDialects())('surveys on %s', (dialect) => {
     const res = await t.call(null, 'POST', `/api/v1/public/surveys/${tokens[0]}`, { answers: goodAnswers, comment: '满意' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ ok: true, score: 100, level: 'very_satisfied' });
-    const response = await t.handle.db.selectFrom('survey_responses').selectAll().executeTakeFirstOrThrow();
+    const response = await t.handle.db.selectFrom('survey_responses').selectAll().where('campaign_id', '=', customerCampaign.campaign.id).executeTakeFirstOrThrow();
     expect(response).toMatchObject({ order_type: 'consultation', month: expect.stringMatching(/^\d{4}-\d{2}$/), audience: 'customer', recovery_work_order_id: null });
     expect(response.work_order_id).not.toBeNull();
     const answers = await t.handle.db.selectFrom('survey_answers').selectAll().where('response_id', '=', response.id).execute();
@@ -161,7 +164,7 @@ describe.each(testDialects())('surveys on %s', (dialect) => {
       expect(reuse.statusCode).toBe(409);
       expect(reuse.json().code).toBe('SURVEY_TOKEN_USED');
     }
-    expect(await count('survey_responses')).toBe(1);
+    expect(await count('survey_responses')).toBe(seededResponses + 1);
     const campaign = (await t.call(manager, 'GET', `/api/v1/survey-campaigns/${customerCampaign.campaign.id}`)).json<Campaign>();
     expect(campaign).toMatchObject({ answered: 1, responseRate: Math.round((1 / customerCampaign.invited) * 10_000) / 10_000 });
     const answered = (await t.call(manager, 'GET', `/api/v1/survey-campaigns/${campaign.id}/invitations?status=answered`)).json();
@@ -191,7 +194,7 @@ describe.each(testDialects())('surveys on %s', (dialect) => {
     const expired = await t.call(null, 'POST', `/api/v1/public/surveys/${token}`, { answers: goodAnswers });
     expect(expired.statusCode).toBe(410);
     expect(expired.json().code).toBe('SURVEY_TOKEN_EXPIRED');
-    expect(await count('survey_responses')).toBe(1);
+    expect(await count('survey_responses')).toBe(seededResponses + 1);
   });
 
   it('a low score opens a recovery order linked to the answer and the original order, visible to staff', async () => {
@@ -199,7 +202,7 @@ describe.each(testDialects())('surveys on %s', (dialect) => {
     const res = await t.call(null, 'POST', `/api/v1/public/surveys/${token}`, { answers: lowAnswers, comment: '师傅迟到两个小时' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().level).toBe('very_dissatisfied');
-    const response = await t.handle.db.selectFrom('survey_responses').selectAll().where('score', '<', 60).executeTakeFirstOrThrow();
+    const response = await t.handle.db.selectFrom('survey_responses').selectAll().where('campaign_id', '=', customerCampaign.campaign.id).where('score', '<', 60).executeTakeFirstOrThrow();
     expect(response.recovery_work_order_id).not.toBeNull();
     const kase = await t.handle.db.selectFrom('recovery_cases').selectAll().where('source_id', '=', response.id).executeTakeFirstOrThrow();
     expect(kase).toMatchObject({ source: 'survey', original_work_order_id: response.work_order_id, recovery_work_order_id: response.recovery_work_order_id });

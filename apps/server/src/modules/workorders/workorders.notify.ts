@@ -14,7 +14,11 @@ const entity = (o: { id: string }) => ({ type: 'work_order', id: o.id });
 
 /** A new order: the managers of the org that must handle it. */
 export async function notifyNewOrder(trx: Db, ctx: ServiceContext, order: OrderRef, orgId: string, orgName: string): Promise<void> {
-  const managers = await repo.managersOf(trx, orgId);
+  await notifyManagersOfNewOrder(trx, ctx, order, await repo.managersOf(trx, orgId), orgName);
+}
+
+/** The same, with the managers already looked up (a create reads them before taking its number). */
+export async function notifyManagersOfNewOrder(trx: Db, ctx: ServiceContext, order: OrderRef, managers: readonly { id: string }[], orgName: string): Promise<void> {
   await notify(trx, ctx, {
     userIds: managers.map((m) => m.id), kind: 'assignment', title: `新工单 ${order.number} 待${orgName}处理`, body: order.title, link: link(order), entity: entity(order),
   });

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { workOrderErrors } from './workorders.errors.js';
 import { toSlaPolicy } from './workorders.mapper.js';
 import * as repo from './workorders.repository.js';
+import { invalidateSlaPolicyCache } from './workorders.sla.service.js';
 
 // SLA promises (HQ policy). A change applies to orders taken afterwards: each order keeps a copy
 // of the promise it was taken under, so running deadlines never move.
@@ -19,7 +20,7 @@ export async function listSlaPolicies(db: Db): Promise<{ items: SlaPolicy[] }> {
 }
 
 export async function createSlaPolicy(db: Db, ctx: ServiceContext, input: SlaPolicyInput): Promise<SlaPolicy> {
-  return db.transaction().execute(async (trx) => {
+  const policy = await db.transaction().execute(async (trx) => {
     const now = ctx.now.toISOString();
     const id = newId();
     await trx.insertInto('sla_policies').values({
@@ -31,10 +32,12 @@ export async function createSlaPolicy(db: Db, ctx: ServiceContext, input: SlaPol
     await recordAudit(trx, ctx, { entityType: 'sla_policy', entityId: id, orgPath: ctx.actor.orgPath, action: 'create', after: policy });
     return policy;
   });
+  invalidateSlaPolicyCache(db);
+  return policy;
 }
 
 export async function updateSlaPolicy(db: Db, ctx: ServiceContext, id: string, input: z.infer<typeof updateSlaPolicySchema>): Promise<SlaPolicy> {
-  return db.transaction().execute(async (trx) => {
+  const policy = await db.transaction().execute(async (trx) => {
     const row = await repo.findSlaPolicy(trx, id);
     if (!row) throw workOrderErrors.SLA_POLICY_NOT_FOUND();
     const patch: Partial<SlaPoliciesTable> = { updated_at: ctx.now.toISOString(), version: input.version + 1 };
@@ -54,6 +57,8 @@ export async function updateSlaPolicy(db: Db, ctx: ServiceContext, id: string, i
     await recordAudit(trx, ctx, { entityType: 'sla_policy', entityId: id, orgPath: ctx.actor.orgPath, action: 'update', before: toSlaPolicy(row), after: policy });
     return policy;
   });
+  invalidateSlaPolicyCache(db);
+  return policy;
 }
 
 // ── Compensation standards (赔偿标准) ──────────────────────────────────────────────────────────

@@ -39,6 +39,8 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
   };
   const step = (session: Session, order: Pick<Detail, 'id' | 'version'>, body: Record<string, unknown>) =>
     t.call(session, 'POST', `/api/v1/work-orders/${order.id}/transitions`, { version: order.version, ...body });
+  // A detail without what moves with the clock between two requests (elapsed / remaining minutes).
+  const atRest = (d: { sla: Record<string, unknown>[] }) => ({ ...d, sla: d.sla.map(({ elapsedMinutes: _e, remainingMinutes: _r, ...rest }) => rest) });
   const counts = async () => {
     const n = async (table: 'work_orders' | 'work_order_events' | 'audit_log') =>
       Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -199,6 +201,24 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
     expect(jobs.items.every((j) => j.assignee.name === '黄磊')).toBe(true);
   });
 
+  it('pages the job list with the same total as the full list, and answers a create with the detail GET returns', async () => {
+    const tech = await login('huanglei');
+    const created = await create();
+    // The create's answer is built from what it wrote: it must be exactly what a read returns.
+    expect(atRest(created)).toEqual(atRest((await t.call(agent, 'GET', `/api/v1/work-orders/${created.id}`)).json()));
+    await step(agent, created, { action: 'dispatch', assigneeId: await t.userId('huanglei') });
+    await step(agent, await create(), { action: 'dispatch', assigneeId: await t.userId('huanglei') });
+    type JobPage = { items: { id: string }[]; total: number };
+    const all = (await t.call(tech, 'GET', '/api/v1/work-orders?assigneeId=me&status=open&pageSize=200')).json<JobPage>();
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    const first = (await t.call(tech, 'GET', '/api/v1/work-orders?assigneeId=me&status=open&pageSize=1')).json<JobPage>();
+    const last = (await t.call(tech, 'GET', `/api/v1/work-orders?assigneeId=me&status=open&pageSize=1&page=${all.total}`)).json<JobPage>();
+    const beyond = (await t.call(tech, 'GET', `/api/v1/work-orders?assigneeId=me&status=open&pageSize=1&page=${all.total + 1}`)).json<JobPage>();
+    expect([first.total, last.total, beyond.total]).toEqual([all.total, all.total, all.total]);
+    expect([first.items[0]?.id, last.items[0]?.id, beyond.items.length]).toEqual([all.items[0]?.id, all.items.at(-1)?.id, 0]);
+  });
+
   it('flags a repeat repair of the same unit within the window', async () => {
     const tech = await login('huanglei');
     let first = (await step(agent, await create(), { action: 'dispatch', assigneeId: await t.userId('huanglei') })).json<Detail>();
@@ -312,6 +332,7 @@ describe.each(testDialects())('work orders on %s', (dialect) => {
     let order = res.json<Detail & { complaint: { category: string; atFaultOrg: { name: string }; routedBy: { name: string } } }>();
     expect(order.org.name).toBe('华东服务中心');
     expect(order.complaint).toMatchObject({ category: 'service_quality', atFaultOrg: { name: '苏州吴中农机特约维修站' }, routedBy: { name: '华东服务质量投诉 → 华东服务中心' } });
+    expect(atRest(order)).toEqual(atRest((await t.call(agent, 'GET', `/api/v1/work-orders/${order.id}`)).json()));
     // 张三农业合作社 is tagged 大客户: rule 1 wins whatever the category.
     const bulk = await t.call(agent, 'POST', '/api/v1/work-orders', { ...complaint, customerId, complaint: { category: 'technical' } });
     expect(bulk.json<Detail>().org.name).toBe('江淮重工机械股份有限公司 客户服务部');

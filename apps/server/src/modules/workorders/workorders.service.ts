@@ -18,13 +18,13 @@ import { findOrg } from '../orgs/orgs.repository.js';
 import { workOrderErrors } from './workorders.errors.js';
 import { toComplaint, toDiagnosis, toEvent, toWorkOrder } from './workorders.mapper.js';
 import { routeNewComplaint } from './workorders.complaints.service.js';
-import { notifyNewOrder, notifyStep } from './workorders.notify.js';
+import { notifyManagersOfNewOrder, notifyStep } from './workorders.notify.js';
 import { notify } from '../notifications/notifications.service.js';
 import { recordPosition } from './workorders.dispatch.service.js';
 import * as repo from './workorders.repository.js';
 import { afterOrderConfirmed } from '../callbacks/callbacks.hooks.js';
 import type { OrderRow } from './workorders.repository.js';
-import { calendarForNewOrder, calendarOfOrder, computeOrderSla, refreshOrderSla, toRule } from './workorders.sla.service.js';
+import { calendarForNewOrder, calendarOfOrder, computeOrderSla, refreshOrderSla, slaPolicyRules } from './workorders.sla.service.js';
 
 export type WorkOrderOptions = { repeatRepairDays: number };
 
@@ -92,15 +92,24 @@ async function nextNumber(db: Db, now: Date): Promise<string> {
 }
 
 type Intake = {
-  customer: NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
-  unit: Awaited<ReturnType<typeof findUnit>> | null;
-  org: NonNullable<Awaited<ReturnType<typeof findOrg>>>;
+  customer: { id: string; name: string; orgId: string; grade: 'A' | 'B' | 'C' | null };
+  unit: { id: string; serialNo: string; modelName: string; siteAddress: string | null } | null;
+  org: { id: string; name: string; path: string; serviceLevel: 'A' | 'B' | 'C' };
   rule: { id: string; name: string } | null;
-  atFaultOrgId: string | null;
+  atFault: { id: string; name: string } | null;
 };
 
-/** Who the order is for and who answers for it; run again inside the transaction that writes. */
-async function intake(db: Db, ctx: ServiceContext, input: CreateWorkOrderInput): Promise<Intake> {
+/** Customer, unit and responsible org: one statement, or the three look-ups when something is amiss. */
+async function intakeParties(db: Db, ctx: ServiceContext, input: CreateWorkOrderInput): Promise<Pick<Intake, 'customer' | 'unit' | 'org'>> {
+  const fast = await repo.findIntake(db, ctx.actor.scope, { customerId: input.customerId, equipmentId: input.equipmentId ?? null, orgId: input.orgId ?? null });
+  if (fast && fast.org_id && fast.org_name && fast.org_path && fast.service_level && (!input.equipmentId || fast.unit_id)) {
+    return {
+      customer: { id: fast.customer_id, name: fast.customer_name, orgId: fast.customer_org_id, grade: fast.customer_grade },
+      unit: fast.unit_id ? { id: fast.unit_id, serialNo: fast.serial_no ?? '', modelName: fast.model_name ?? '', siteAddress: fast.site_address } : null,
+      org: { id: fast.org_id, name: fast.org_name, path: fast.org_path, serviceLevel: fast.service_level },
+    };
+  }
+  // Not found, not theirs, out of scope: the separate look-ups say which.
   const customer = await findCustomer(db, ctx.actor.scope, input.customerId);
   if (!customer) throw customerErrors.CUSTOMER_NOT_FOUND({}, { path: ['body', 'customerId'] });
   let unit = null;
@@ -112,7 +121,17 @@ async function intake(db: Db, ctx: ServiceContext, input: CreateWorkOrderInput):
   // Responsible org: as asked, else the unit's servicing outlet, else the customer's org.
   const org = await findOrg(db, ctx.actor.scope, input.orgId ?? unit?.outlet_org_id ?? customer.org_id);
   if (!org) throw orgErrors.ORG_NOT_FOUND({}, { path: ['body', 'orgId'] });
-  if (!input.complaint) return { customer, unit, org, rule: null, atFaultOrgId: null };
+  return {
+    customer: { id: customer.id, name: customer.name, orgId: customer.org_id, grade: customer.grade },
+    unit: unit ? { id: unit.id, serialNo: unit.serial_no, modelName: unit.model_name, siteAddress: unit.site_address } : null,
+    org: { id: org.id, name: org.name, path: org.path, serviceLevel: org.service_level },
+  };
+}
+
+/** Who the order is for and who answers for it; run again inside the transaction that writes. */
+async function intake(db: Db, ctx: ServiceContext, input: CreateWorkOrderInput): Promise<Intake> {
+  const { customer, unit, org } = await intakeParties(db, ctx, input);
+  if (!input.complaint) return { customer, unit, org, rule: null, atFault: null };
   // The org complained about may be anywhere (the caller names it; they need not manage it).
   const atFault = input.complaint.atFaultOrgId ? await findOrg(db, allScope, input.complaint.atFaultOrgId) : null;
   if (input.complaint.atFaultOrgId && !atFault) throw orgErrors.ORG_NOT_FOUND({}, { path: ['body', 'complaint', 'atFaultOrgId'] });
@@ -121,7 +140,10 @@ async function intake(db: Db, ctx: ServiceContext, input: CreateWorkOrderInput):
   const routed = input.orgId ? null : await routeNewComplaint(db, {
     category: input.complaint.category, defaultOrgPath: org.path, customerId: customer.id, customerGrade: customer.grade,
   });
-  return { customer, unit, org: routed?.org ?? org, rule: routed?.rule ?? null, atFaultOrgId: atFault?.id ?? null };
+  return {
+    customer, unit, rule: routed?.rule ?? null, atFault: atFault ? { id: atFault.id, name: atFault.name } : null,
+    org: routed ? { id: routed.org.id, name: routed.org.name, path: routed.org.path, serviceLevel: routed.org.service_level } : org,
+  };
 }
 
 export async function createWorkOrder(db: Db, ctx: ServiceContext, input: CreateWorkOrderInput, opts: WorkOrderOptions): Promise<WorkOrderDetail> {
@@ -130,25 +152,32 @@ export async function createWorkOrder(db: Db, ctx: ServiceContext, input: Create
   if (faultDate > today) throw workOrderErrors.FAULT_DATE_IN_FUTURE({}, { path: ['body', 'faultDate'] });
   // The promise and its calendar are decided before the write transaction (cached reads).
   const first = await intake(db, ctx, input);
-  const serviceLevel = input.serviceLevel ?? first.org.service_level;
-  const rule = selectSlaPolicy((await repo.listSlaPolicies(db)).map(toRule), { type: input.type, priority: input.priority, serviceLevel });
+  const serviceLevel = input.serviceLevel ?? first.org.serviceLevel;
+  const rule = selectSlaPolicy(await slaPolicyRules(db), { type: input.type, priority: input.priority, serviceLevel });
   const promise = rule ?? FALLBACK_PROMISE;
   const calendar = await calendarForNewOrder(db, first.org.id, promise.allHours);
   const id = newId();
-  await db.transaction().execute(async (trx) => {
-    const { customer, unit, org, rule: routedBy, atFaultOrgId } = await intake(trx, ctx, input);
+  const now = ctx.now.toISOString();
+  // PostgreSQL keeps the day's counter row locked until commit: numbered in a statement of its own,
+  // concurrent creates wait for that one statement instead of for each other's transactions (a
+  // create that fails after this leaves a gap in the day's numbers; a number is never used twice).
+  // SQLite writes one transaction at a time anyway: numbered inside it, without gaps.
+  const numbered = repo.isPostgres(db) ? await nextNumber(db, ctx.now) : null;
+  const written = await db.transaction().execute(async (trx) => {
+    const again = await intake(trx, ctx, input);
+    const { customer, unit, org, rule: routedBy, atFault } = again;
     if (org.id !== first.org.id) throw httpErrors.VERSION_CONFLICT(); // moved between the two reads
-    const now = ctx.now.toISOString();
     const since = new Date(ctx.now.getTime() - opts.repeatRepairDays * 86_400_000).toISOString();
     const earlier = unit && input.type === 'repair' ? await repo.latestRepairSince(trx, unit.id, since) : undefined;
+    const managers = await repo.managersOf(trx, org.id);
     const row: WorkOrdersTable = {
-      id, number: await nextNumber(trx, ctx.now), type: input.type, priority: input.priority, channel: input.channel, status: 'new', resume_status: null,
+      id, number: numbered ?? (await nextNumber(trx, ctx.now)), type: input.type, priority: input.priority, channel: input.channel, status: 'new', resume_status: null,
       service_level: serviceLevel, title: input.title, description: input.description, fault_category: input.faultCategory || null, fault_date: faultDate,
-      caller_name: input.callerName || null, caller_phone: input.callerPhone || null, site_address: input.siteAddress || unit?.site_address || null,
+      caller_name: input.callerName || null, caller_phone: input.callerPhone || null, site_address: input.siteAddress || unit?.siteAddress || null,
       customer_id: customer.id, equipment_id: unit?.id ?? null, org_id: org.id, org_path: org.path, assignee_id: null,
       sla_policy_id: promise.id, sla_response_minutes: promise.responseMinutes, sla_arrival_minutes: promise.arrivalMinutes,
       sla_resolution_minutes: promise.resolutionMinutes, sla_warn_share: promise.warnShare, sla_all_hours: bool(promise.allHours), calendar_id: calendar.id,
-      diagnosis_json: null, complaint_category: input.complaint?.category ?? null, at_fault_org_id: atFaultOrgId, routed_by_rule_id: routedBy?.id ?? null,
+      diagnosis_json: null, complaint_category: input.complaint?.category ?? null, at_fault_org_id: atFault?.id ?? null, routed_by_rule_id: routedBy?.id ?? null,
       complaint_response_json: null, is_repeat: bool(earlier !== undefined), repeat_of_id: earlier?.id ?? null, reopen_count: 0, resolved_at: null,
       response_due_at: null, arrival_due_at: null, resolution_due_at: null, next_sla_check_at: null,
       created_by: ctx.actor.userId, created_at: now, updated_at: now, version: 1,
@@ -158,16 +187,28 @@ export async function createWorkOrder(db: Db, ctx: ServiceContext, input: Create
     Object.assign(row, {
       response_due_at: sla.due.response, arrival_due_at: sla.due.arrival, resolution_due_at: sla.due.resolution, next_sla_check_at: sla.nextCheckAt,
     });
-    await repo.insertOrder(trx, row);
-    await repo.insertSlaRows(trx, sla.rows);
-    await repo.insertEvent(trx, {
+    await repo.insertNewOrder(trx, row, sla.rows, {
       id: newId(), work_order_id: id, seq: 1, action: 'create', from_status: null, to_status: 'new', at: now,
       actor_id: ctx.actor.userId, actor_name: ctx.actor.name, note: null, data_json: JSON.stringify({ channel: input.channel, slaPolicyId: promise.id, ...(routedBy ? { routedBy: routedBy.name, orgName: org.name } : {}) }),
     });
     await recordAudit(trx, ctx, { entityType: 'work_order', entityId: id, orgPath: org.path, action: 'create', after: { ...input, number: row.number } });
-    await notifyNewOrder(trx, ctx, row, org.id, org.name);
+    await notifyManagersOfNewOrder(trx, ctx, row, managers, org.name);
+    return { row, sla, intake: again };
   });
-  return getWorkOrder(db, ctx, id);
+  // The answer is built from what was just written (no read-back): the same detail GET returns.
+  const { row, sla, intake: parties } = written;
+  const named: OrderRow = {
+    ...row, customer_name: parties.customer.name, org_name: parties.org.name, at_fault_org_name: parties.atFault?.name ?? null,
+    routed_by_rule_name: parties.rule?.name ?? null, calendar_name: calendar.name, assignee_name: null,
+    serial_no: parties.unit?.serialNo ?? null, model_name: parties.unit?.modelName ?? null,
+  };
+  return {
+    ...toWorkOrder(named),
+    allowedActions: allowedActions(stateOf(named)).filter((action) => mayAct(ctx, named, action)),
+    sla: sla.targets,
+    diagnosis: null,
+    complaint: toComplaint(named),
+  };
 }
 
 // Which permission each action needs; field steps are the assigned technician's own.
@@ -401,7 +442,7 @@ export async function createOrderByCustomer(
   if (input.equipmentId && unit?.customer_id !== customer.id) throw equipmentErrors.EQUIPMENT_NOT_FOUND({}, { path: ['body', 'equipmentId'] });
   const org = await findOrg(db, allScope, unit?.outlet_org_id ?? customer.org_id);
   if (!org) throw orgErrors.ORG_NOT_FOUND();
-  const promise = selectSlaPolicy((await repo.listSlaPolicies(db)).map(toRule), { type: input.type, priority: 'normal', serviceLevel: org.service_level }) ?? FALLBACK_PROMISE;
+  const promise = selectSlaPolicy(await slaPolicyRules(db), { type: input.type, priority: 'normal', serviceLevel: org.service_level }) ?? FALLBACK_PROMISE;
   const calendar = await calendarForNewOrder(db, org.id, promise.allHours);
   const id = newId();
   const now = ctx.now.toISOString();

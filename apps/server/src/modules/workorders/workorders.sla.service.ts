@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.js';
 import type { WorkOrderEventsTable, WorkOrderSlaTable, WorkOrdersTable } from '../../db/schema.js';
 import * as repo from './workorders.repository.js';
 import { loadCalendar, resolveCalendarForOrg } from '../calendars/calendars.service.js';
+import { CALENDAR_CACHE_TTL_MS } from '../calendars/calendars.cache.js';
 
 const ALL_HOURS_CODE = '24X7';
 
@@ -20,10 +21,10 @@ const officeCalendar = createCalendar(CHINA_OFFICE_HOURS);
  * promises, else the responsible org's own, inherited or default calendar. Called with the root
  * handle, outside any transaction (the calendar cache is per handle; SQLite has one connection).
  */
-export async function calendarForNewOrder(db: Db, orgId: string, allHours: boolean): Promise<{ id: string | null; calendar: BusinessCalendar }> {
+export async function calendarForNewOrder(db: Db, orgId: string, allHours: boolean): Promise<{ id: string | null; name: string | null; calendar: BusinessCalendar }> {
   if (allHours) {
     const row = await db.selectFrom('calendars').select('id').where('code', '=', ALL_HOURS_CODE).executeTakeFirst();
-    return row ? loadCalendar(db, row.id) : { id: null, calendar: allHoursCalendar };
+    return row ? loadCalendar(db, row.id) : { id: null, name: null, calendar: allHoursCalendar };
   }
   return resolveCalendarForOrg(db, orgId);
 }
@@ -35,6 +36,25 @@ export async function calendarOfOrder(db: Db, order: Pick<WorkOrdersTable, 'cale
 }
 
 export type PolicyRow = Awaited<ReturnType<typeof repo.listSlaPolicies>>[number];
+
+// The SLA promises, cached per process like the calendars: a policy write through this process
+// drops the cache after commit; the TTL bounds how long another app server's change takes to show.
+const policyCache = new WeakMap<Db, { rules: SlaPolicyRule[]; expiresAt: number }>();
+
+/** Every SLA policy as a rule for selectSlaPolicy (root handle, outside transactions). */
+export async function slaPolicyRules(db: Db): Promise<SlaPolicyRule[]> {
+  const nowMs = Date.now();
+  const hit = policyCache.get(db);
+  if (hit && hit.expiresAt > nowMs) return hit.rules;
+  const rules = (await repo.listSlaPolicies(db)).map(toRule);
+  policyCache.set(db, { rules, expiresAt: nowMs + CALENDAR_CACHE_TTL_MS });
+  return rules;
+}
+
+/** Call after a policy write commits. */
+export function invalidateSlaPolicyCache(db: Db): void {
+  policyCache.delete(db);
+}
 export const toRule = (p: PolicyRow): SlaPolicyRule => ({
   id: p.id,
   type: p.type,

@@ -5,6 +5,7 @@ import { useCan } from '../../auth/hooks/use-me';
 import { useOrgTree } from '../../orgs/hooks/use-orgs';
 import { countByKind } from '../../orgs/org-tree.utils';
 import { PageHeader } from '../../../shared/page-header';
+import { SummaryCards } from '../components/summary-cards';
 import { WelcomeCard } from '../components/welcome-card';
 
 // ECharts is the heaviest dependency; load it only when the chart is actually shown.
@@ -54,6 +55,9 @@ export function DashboardPage() {
           {can('org.read') && <OrgStats />}
         </Col>
       </Row>
+      <div style={{ marginTop: 16 }}>
+        <SummaryCards />
+      </div>
     </>
   );
 }
