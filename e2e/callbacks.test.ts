@@ -15,6 +15,12 @@ describe.skipIf(!hasChromium())('callbacks and service recovery in Chromium', ()
     const context = await journey.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
     await journey.login(page, 'lixiuying');
+    // The dashboard's callback figures: the seeded callback is due and overdue.
+    const figure = (key: string) => page.getByTestId(`dashboard-${key}`).locator('.ant-statistic-content').innerText();
+    await page.getByTestId('dashboard-callbacks').waitFor();
+    expect(await figure('pending')).toBe('1');
+    expect(await figure('overdue')).toBe('1');
+    const openRecoveries = Number(await figure('recoveryOpen'));
     await page.goto(`${journey.server.baseUrl}/callbacks`);
     await page.getByTestId('callbacks-table').waitFor();
     // The queue (default view) holds the overdue callback of the seeded order.
@@ -64,6 +70,12 @@ describe.skipIf(!hasChromium())('callbacks and service recovery in Chromium', ()
     const row = page.getByTestId('recovery-cases-table').locator('tr', { has: page.getByText(recoveryNumber) });
     await row.waitFor();
     expect(await row.innerText()).toContain('25');
+
+    // Back on the dashboard: nothing left to call, one more recovery under way.
+    await page.goto(`${journey.server.baseUrl}/dashboard`);
+    await page.getByTestId('dashboard-callbacks').waitFor();
+    expect(await figure('pending')).toBe('0');
+    expect(await figure('recoveryOpen')).toBe(String(openRecoveries + 1));
     await context.close();
   });
 });

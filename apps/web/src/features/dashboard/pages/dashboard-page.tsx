@@ -47,6 +47,9 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t('nav.dashboard')} />
+      <div style={{ marginBottom: 16 }}>
+        <SummaryCards />
+      </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <WelcomeCard />
@@ -55,9 +58,6 @@ export function DashboardPage() {
           {can('org.read') && <OrgStats />}
         </Col>
       </Row>
-      <div style={{ marginTop: 16 }}>
-        <SummaryCards />
-      </div>
     </>
   );
 }
