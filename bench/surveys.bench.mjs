@@ -16,7 +16,8 @@
 // the built server started on the loaded database, timed over HTTP one request at a time:
 //   GET /api/v1/survey-analysis?groupBy=region&thenBy=month  (dimension × region × month, HQ: all answers)
 //   the same as the 华东 regional manager (org subtree), the month trend, the per-dimension overview,
-//   and (no goal, for the record) dimension × outlet, which the counts cannot answer (survey_answers);
+//   dimension × outlet (also from the counts), and (no goal, for the record) dimension × technician,
+//   which the counts cannot answer (read from survey_answers);
 // p50/p99 of BENCH_SURVEY_RUNS runs each (after 2 warm-up runs), and the server's peak RSS.
 //
 // Env: BENCH_SURVEY_RESPONDENTS (50000)  BENCH_SURVEY_ANSWERS (20 per respondent, 20–40)
@@ -283,17 +284,23 @@ function kyselyOf(dialect, env, dataDir, log) {
   });
 }
 
-/** The repository's statement as the server builds it (dist), explained on the loaded database. */
+/** The repository's statements as the server builds them (dist), explained on the loaded database. */
 async function explain(dialect, env, dataDir) {
-  const { aggregateAnswers } = await dist('modules/surveys/surveys.analysis.repository.js');
-  const pgDb = dialect === 'postgres';
+  const { aggregateAnswers, countDissatisfiedChoices } = await dist('modules/surveys/surveys.analysis.repository.js');
   const captured = [];
   const db = kyselyOf(dialect, env, dataDir, (e) => captured.push(e.query));
+  const out = [];
   try {
-    await aggregateAnswers(db, { all: true }, {}, ['region', 'month']);
-    const q = captured.at(-1);
-    const r = await db.executeQuery(CompiledQuery.raw(`${pgDb ? 'explain (analyze, buffers)' : 'explain query plan'} ${q.sql}`, [...q.parameters]));
-    return { sql: q.sql, plan: r.rows.map((row) => row['QUERY PLAN'] ?? row.detail ?? JSON.stringify(row)).join('\n') };
+    for (const [what, run] of [
+      ['dimension × region × month', () => aggregateAnswers(db, { all: true }, {}, ['region', 'month'])],
+      ['choices of the dissatisfied', () => countDissatisfiedChoices(db, { all: true }, {})],
+    ]) {
+      await run();
+      const q = captured.at(-1);
+      const r = await db.executeQuery(CompiledQuery.raw(`${dialect === 'postgres' ? 'explain (analyze, buffers)' : 'explain query plan'} ${q.sql}`, [...q.parameters]));
+      out.push({ what, sql: q.sql, plan: r.rows.map((row) => row['QUERY PLAN'] ?? row.detail ?? JSON.stringify(row)).join('\n') });
+    }
+    return out;
   } finally {
     await db.destroy();
   }
@@ -339,9 +346,10 @@ async function benchDialect(dialect) {
   }
   loads.push({ dialect, ...loaded });
   log(`  ${loaded.answers.toLocaleString('en')} answers in ${fmt(loaded.rowSeconds, 1)} s, indexes ${fmt(loaded.indexSeconds, 1)} s, counts ${fmt(loaded.countsSeconds, 1)} s (${loaded.countRows.toLocaleString('en')} rows), analyze ${fmt(loaded.analyzeSeconds, 1)} s`);
-  const ex = await explain(dialect, env, dataDir);
-  plans.push({ dialect, ...ex });
-  log(`  plan:\n${ex.plan}`);
+  for (const ex of await explain(dialect, env, dataDir)) {
+    plans.push({ dialect, ...ex });
+    log(`  plan (${ex.what}):\n${ex.plan}`);
+  }
 
   log(`starting 售后通 on the loaded ${dialect} database …`);
   const app = await startNodeServer({ name: `server (${dialect})`, script: serverEntry, env, startTimeoutMs: 120_000 });
@@ -353,7 +361,8 @@ async function benchDialect(dialect) {
       { what: 'dimension × region × month (华东 manager, subtree)', who: east, url: '/api/v1/survey-analysis?groupBy=region&thenBy=month', n: loaded.expected.eastRatings },
       { what: 'month trend (HQ)', who: admin, url: '/api/v1/survey-analysis/trend' },
       { what: 'per dimension overview (HQ)', who: admin, url: '/api/v1/survey-analysis', n: loaded.expected.ratings },
-      { what: 'dimension × outlet, from survey_answers (HQ; no goal)', who: admin, url: '/api/v1/survey-analysis?groupBy=outlet', n: loaded.expected.ratings, noGoal: true },
+      { what: 'dimension × outlet (HQ)', who: admin, url: '/api/v1/survey-analysis?groupBy=outlet', n: loaded.expected.ratings },
+      { what: 'dimension × technician, from survey_answers (HQ; no goal)', who: admin, url: '/api/v1/survey-analysis?groupBy=technician', n: loaded.expected.ratings, noGoal: true },
     ];
     for (const c of cases) {
       const call = async () => {
@@ -427,7 +436,7 @@ async function main() {
     load: `${RESPONDENTS.toLocaleString('en')} respondents × ${PER} answers, ${MONTHS} months; ${RUNS} sequential HTTP requests per case after 2 warm-up`,
     'wall time': `${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
   });
-  const planText = plans.map((p) => `${p.dialect} · dimension × region × month:\n\n\`\`\`sql\n${p.sql}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\``).join('\n\n');
+  const planText = plans.map((p) => `${p.dialect} · ${p.what}:\n\n\`\`\`sql\n${p.sql}\n\`\`\`\n\n\`\`\`\n${p.plan}\n\`\`\``).join('\n\n');
   const md = [
     '# Survey analysis benchmark — latest run', '', formatMachine(machine), '', '## Bulk load', '', formatMarkdown(t.load), '',
     '## Analysis over HTTP (one request at a time)', '', formatMarkdown(t.query), '', '## Query plans', '', planText, '',

@@ -6,7 +6,7 @@ import SQLite from 'better-sqlite3';
 import { hasChromium } from './support/browser.js';
 import { useJourney } from './support/journey.js';
 
-type Answer = [kind: 'rating' | 'nps', dimension: string | null, pair: string | null, score: number];
+type Answer = [kind: 'rating' | 'nps', dimension: string | null, pair: string | null, score: number] | [kind: 'multiple', picks: string[]];
 
 // Journey of the satisfaction analysis: the 华东 regional manager opens the analysis, sees the
 // answers of his region in the charts, narrows to one province and the numbers change, then
@@ -26,7 +26,9 @@ describe.skipIf(!hasChromium())('satisfaction analysis in Chromium', () => {
     const templateId = randomUUID();
     const campaignId = randomUUID();
     db.prepare(`insert into survey_templates (id, family_id, version, is_current, name, audience, description, questions_json, is_active, created_at, updated_at)
-      values (?, ?, 1, 1, '分析旅程调查表', 'customer', '', '[]', 1, ?, ?)`).run(templateId, templateId, now, now);
+      values (?, ?, 1, 1, '分析旅程调查表', 'customer', '', ?, 1, ?, ?)`).run(templateId, templateId, JSON.stringify([
+      { id: 'why', kind: 'multiple', text: '您不满意的原因', options: [{ value: 'late', label: '到场不及时' }, { value: 'fee', label: '收费不合理' }] },
+    ]), now, now);
     db.prepare(`insert into survey_campaigns (id, name, template_id, audience, org_id, org_path, schedule, target_json, sample_share, seed, expires_days,
       max_reminders, remind_after_days, status, launched_at, created_at, updated_at, version)
       values (?, '分析旅程', ?, 'customer', ?, ?, 'once', '{}', 1, 1, 14, 0, 3, 'closed', ?, ?, ?, 1)`).run(campaignId, templateId, hq.id, hq.path, now, now, now);
@@ -41,15 +43,21 @@ describe.skipIf(!hasChromium())('satisfaction analysis in Chromium', () => {
       db.prepare(`insert into survey_responses (id, invitation_id, campaign_id, template_id, audience, answered_at, month, region_code, org_path, outlet_org_id,
         order_type, level) values (?, ?, ?, ?, 'customer', ?, ?, ?, ?, ?, 'repair', ?)`)
         .run(responseId, invitationId, campaignId, templateId, at, month, region, o.path, o.id, level);
-      answers.forEach(([kind, dimension, pair, score], q) => {
-        db.prepare(`insert into survey_answers (id, response_id, campaign_id, template_id, question_id, question_kind, dimension, pair, raw, score, audience,
-          month, answered_at, region_code, org_path, outlet_org_id, order_type) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'customer', ?, ?, ?, ?, ?, 'repair')`)
-          .run(randomUUID(), responseId, campaignId, templateId, `q${q}`, kind, dimension, pair, kind === 'nps' ? score / 10 : score / 25 + 1, score, month, at, region, o.path, o.id);
+      const insert = db.prepare(`insert into survey_answers (id, response_id, campaign_id, template_id, question_id, question_kind, dimension, pair, raw, score,
+        choice_json, audience, month, answered_at, region_code, org_path, outlet_org_id, order_type)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'customer', ?, ?, ?, ?, ?, 'repair')`);
+      answers.forEach((a, q) => {
+        const common = [month, at, region, o.path, o.id];
+        if (a[0] === 'multiple') insert.run(randomUUID(), responseId, campaignId, templateId, 'why', 'multiple', null, null, null, null, JSON.stringify(a[1]), ...common);
+        else {
+          const [kind, dimension, pair, score] = a;
+          insert.run(randomUUID(), responseId, campaignId, templateId, `q${q}`, kind, dimension, pair, kind === 'nps' ? score / 10 : score / 25 + 1, score, null, ...common);
+        }
       });
     };
     respond('O-SZWZ', '32', '2026-10', 'satisfied', [['rating', 'reliability', 'perception', 100], ['rating', 'reliability', 'expectation', 100], ['rating', 'empathy', null, 75], ['nps', null, null, 100]]);
-    respond('O-HZXS', '33', '2026-11', 'dissatisfied', [['rating', 'reliability', 'perception', 50], ['rating', 'reliability', 'expectation', 75], ['rating', 'empathy', null, 25], ['nps', null, null, 60]]);
-    respond('O-HZXS', '33', '2026-11', 'satisfied', [['rating', 'reliability', 'perception', 100], ['rating', 'empathy', null, 75], ['nps', null, null, 90]]);
+    respond('O-HZXS', '31', '2026-11', 'dissatisfied', [['rating', 'reliability', 'perception', 50], ['rating', 'reliability', 'expectation', 75], ['rating', 'empathy', null, 25], ['nps', null, null, 60], ['multiple', ['late', 'fee']]]);
+    respond('O-HZXS', '31', '2026-11', 'satisfied', [['rating', 'reliability', 'perception', 100], ['rating', 'empathy', null, 75], ['nps', null, null, 90]]);
     db.close();
   });
 
@@ -71,16 +79,17 @@ describe.skipIf(!hasChromium())('satisfaction analysis in Chromium', () => {
     await page.getByTestId('analysis-trend-chart').locator('canvas').waitFor();
     // His region: at least the 6 rated answers inserted above (the demo may hold more).
     await expect.poll(async () => Number((await text(page, 'analysis-answers')).replace(/\D/g, '')), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
-    await expect.poll(() => page.getByTestId('analysis-breakdown').innerText()).toContain('浙江省');
+    await expect.poll(() => page.getByTestId('analysis-breakdown').innerText()).toContain('上海市');
 
-    await chooseRegion(page, '浙江省');
-    // 浙江: 50, 25, 100, 75 → 62.5; NPS 6 and 9 → one detractor, one promoter → 0
+    await chooseRegion(page, '上海市');
+    // 上海 (no demo answers there): 50, 25, 100, 75 → 62.5; NPS 6 and 9 → one detractor, one promoter → 0
     await expect.poll(() => text(page, 'analysis-overall-mean'), { timeout: 10_000 }).toContain('62.5');
     expect(await text(page, 'analysis-answers')).toContain('4');
     expect(await text(page, 'analysis-nps')).toContain('0.0');
     expect(await text(page, 'analysis-causes')).toContain('移情性');
+    expect(await text(page, 'analysis-chosen-causes')).toContain('到场不及时');
     const breakdown = await text(page, 'analysis-breakdown');
-    expect(breakdown).toContain('浙江省');
+    expect(breakdown).toContain('上海市');
     expect(breakdown).not.toContain('江苏省');
 
     // Group by month: the breakdown follows.
@@ -89,7 +98,7 @@ describe.skipIf(!hasChromium())('satisfaction analysis in Chromium', () => {
     await expect.poll(() => text(page, 'analysis-breakdown')).toContain('2026-11');
 
     const href = await page.getByTestId('analysis-export').getAttribute('href');
-    expect(href).toBe('/api/v1/survey-analysis/export?regionCode=33&groupBy=month');
+    expect(href).toBe('/api/v1/survey-analysis/export?regionCode=31&groupBy=month');
     const download = await page.evaluate(async (url) => {
       const res = await fetch(url);
       return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), size: (await res.arrayBuffer()).byteLength };

@@ -723,6 +723,7 @@ export interface SurveyAnswerCountsTable {
   score: number;
   region_code: string;
   org_path: string;
+  outlet_org_id: string;
   audience: SurveyAudience;
   campaign_id: string;
   n: number;

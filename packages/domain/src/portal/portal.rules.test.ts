@@ -57,9 +57,15 @@ describe('one-time code', () => {
 });
 
 describe('portal intake', () => {
-  it('takes the problem but no complaint, and trims the texts', () => {
+  it('takes a problem or a complaint with its category, and trims the texts', () => {
     expect(portalNewOrderSchema.parse({ type: 'repair', title: ' 割台不转 ', description: '异响' })).toMatchObject({ title: '割台不转' });
-    expect(portalNewOrderSchema.safeParse({ type: 'complaint', title: 'x', description: 'y' }).success).toBe(false);
+    expect(portalNewOrderSchema.parse({ type: 'complaint', complaintCategory: 'service_quality', title: '迟到', description: '迟到两天' }))
+      .toMatchObject({ complaintCategory: 'service_quality' });
+    const noCategory = portalNewOrderSchema.safeParse({ type: 'complaint', title: 'x', description: 'y' });
+    expect(noCategory.success).toBe(false);
+    expect(noCategory.error?.issues[0]?.path).toEqual(['complaintCategory']);
+    expect(portalNewOrderSchema.safeParse({ type: 'repair', complaintCategory: 'billing', title: 'x', description: 'y' }).success).toBe(false);
+    expect(portalNewOrderSchema.safeParse({ type: 'complaint', complaintCategory: 'rudeness', title: 'x', description: 'y' }).success).toBe(false);
     expect(portalNewOrderSchema.safeParse({ type: 'repair', title: '  ', description: 'y' }).success).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, localDateSchema } from '../common/common.schemas.js';
 import { diagnosisSchema, workOrderActionSchema, workOrderStatusSchema, workOrderTypeSchema } from '../workorders/workorders.schemas.js';
 import { normalizeMobile } from './portal.rules.js';
+import { complaintCategorySchema } from '../workorders/workorders.complaints.js';
 
 // 客户门户: request and response shapes of the customer portal (phone + one-time code login).
 // The customer sees their own orders in a customer-safe shape: no SLA internals, no staff notes.
@@ -90,9 +91,9 @@ export type PortalConfirmInput = z.infer<typeof portalConfirmSchema>;
 
 export const portalOrderParamsSchema = z.object({ id: idSchema });
 
-// 网上报修: what a customer may report themselves. Complaints need a category and routing, so
-// they still come in by the hotline.
-export const portalOrderTypes = ['repair', 'maintenance', 'installation', 'consultation', 'training', 'return_replace'] as const;
+// 网上报修 / 网上投诉: what a customer may report themselves. A complaint names its category and is
+// routed by the complaint rules like one taken by the hotline.
+export const portalOrderTypes = ['repair', 'maintenance', 'installation', 'consultation', 'training', 'return_replace', 'complaint'] as const;
 export const portalNewOrderSchema = z.object({
   // Which of the phone's customers reports; needed only when the phone speaks for several.
   customerId: idSchema.optional(),
@@ -102,6 +103,10 @@ export const portalNewOrderSchema = z.object({
   description: z.string().trim().min(1).max(4000),
   faultDate: localDateSchema.optional(),
   siteAddress: z.string().trim().max(200).optional(),
+  complaintCategory: complaintCategorySchema.optional(),
+}).superRefine((v, ctx) => {
+  if (v.type === 'complaint' && !v.complaintCategory) ctx.addIssue({ code: 'custom', path: ['complaintCategory'], message: 'required for a complaint' });
+  if (v.type !== 'complaint' && v.complaintCategory) ctx.addIssue({ code: 'custom', path: ['complaintCategory'], message: 'only for a complaint' });
 });
 export type PortalNewOrderInput = z.infer<typeof portalNewOrderSchema>;
 

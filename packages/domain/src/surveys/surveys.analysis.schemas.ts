@@ -89,6 +89,16 @@ export const dissatisfactionCauseSchema = z.object({
 });
 export type DissatisfactionCause = z.infer<typeof dissatisfactionCauseSchema>;
 
+/** An option picked in a choice question by dissatisfied respondents (e.g. "what disappointed you?"). */
+export const chosenCauseSchema = z.object({
+  question: z.string(),
+  option: z.string(),
+  count: z.number().int(),
+  // Share of the dissatisfied respondents who answered this question.
+  share: z.number(),
+});
+export type ChosenCause = z.infer<typeof chosenCauseSchema>;
+
 export const groupValueSchema = z.object({ value: z.string().nullable(), label: z.string() });
 export type GroupValue = z.infer<typeof groupValueSchema>;
 
@@ -122,6 +132,7 @@ export const surveyAnalysisSchema = z.object({
   // Responses (respondents) by their overall satisfaction level.
   levels: z.array(levelCountSchema),
   causes: z.array(dissatisfactionCauseSchema),
+  chosenCauses: z.array(chosenCauseSchema),
   groupBy: analysisGroupKeySchema,
   thenBy: analysisGroupKeySchema.nullable(),
   breakdown: z.array(breakdownRowSchema),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  LEVEL_THRESHOLDS, NPS_DETRACTOR_SCORE, NPS_PROMOTER_SCORE, breakdownOf, causesOf, dimensionsOf, levelShares, monthsBetween, npsOf, npsOfAggregates, overallOf, statsOf, stdDevOf, trendOf,
+  LEVEL_THRESHOLDS, NPS_DETRACTOR_SCORE, NPS_PROMOTER_SCORE, breakdownOf, causesOf, chosenCausesOf, dimensionsOf, levelShares, monthsBetween, npsOf, npsOfAggregates, overallOf, statsOf, stdDevOf, trendOf,
   type AnswerAggregate, type LevelCounts,
 } from './surveys.analysis.js';
 import { analysisQuerySchema } from './surveys.analysis.schemas.js';
@@ -108,6 +108,30 @@ describe('dimensions and the expectation–perception gap', () => {
     expect(causes.map((c) => c.dimension)).toEqual(['responsiveness', 'assurance', 'recovery']);
     expect(causes[0]).toMatchObject({ dissatisfied: 2, share: 0.4, rate: 0.6667 });
     expect(causes[2]).toMatchObject({ dissatisfied: 1, share: 0.2, rate: 0.25 });
+  });
+});
+
+describe('chosen causes of dissatisfaction', () => {
+  const question = { text: '您不满意的主要原因?', options: [{ value: 'late', label: '到场不及时' }, { value: 'fee', label: '收费不合理' }, { value: 'again', label: '故障复发' }] };
+  const other = { text: '您从哪里得知我们?', options: [{ value: 'tv', label: '电视' }] };
+  const questions: Record<string, typeof question> = { 't1:q9': question, 't2:q9': question, 't1:q10': other };
+
+  it('tallies picks per question text and option, with the share of those who answered', () => {
+    const causes = chosenCausesOf([
+      { templateId: 't1', questionId: 'q9', choiceJson: '["late"]', count: 3 },
+      { templateId: 't2', questionId: 'q9', choiceJson: '["late","fee"]', count: 1 }, // a later version of the template
+      { templateId: 't1', questionId: 'q9', choiceJson: '["again","again"]', count: 2 },
+      { templateId: 't1', questionId: 'q10', choiceJson: '["tv"]', count: 1 },
+      { templateId: 't1', questionId: 'q11', choiceJson: '["x"]', count: 5 }, // unknown question
+      { templateId: 't1', questionId: 'q9', choiceJson: 'not json', count: 7 },
+    ], (t, q) => questions[`${t}:${q}`]);
+    expect(causes).toEqual([
+      { question: question.text, option: '到场不及时', count: 4, share: 0.6667 },
+      { question: question.text, option: '故障复发', count: 2, share: 0.3333 },
+      { question: question.text, option: '收费不合理', count: 1, share: 0.1667 },
+      { question: other.text, option: '电视', count: 1, share: 1 },
+    ]);
+    expect(chosenCausesOf([{ templateId: 't1', questionId: 'q9', choiceJson: '["late"]', count: 1 }], (t, q) => questions[`${t}:${q}`], 0)).toEqual([]);
   });
 });
 

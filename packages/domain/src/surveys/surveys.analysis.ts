@@ -1,6 +1,6 @@
 import {
   monthIndex,
-  type AnalysisExtraKey, type AnalysisGroupKey, type AnalysisStats, type BreakdownRow, type DimensionAnalysis,
+  type AnalysisExtraKey, type AnalysisGroupKey, type AnalysisStats, type BreakdownRow, type ChosenCause, type DimensionAnalysis,
   type DissatisfactionCause, type GroupValue, type Nps, type TrendPoint,
 } from './surveys.analysis.schemas.js';
 import { satisfactionLevels, surveyDimensions, type SatisfactionLevel, type SurveyDimension, type SurveyPairRole } from './surveys.schemas.js';
@@ -228,4 +228,44 @@ export function trendOf(aggs: readonly AnswerAggregate[], period: { from?: strin
     if (mean !== null) previous = mean;
     return { month, n: rated.n, mean: mean === null ? null : round(mean), change, nps: npsOfAggregates(list).score, byDimension: byDimension(list) };
   });
+}
+
+/** Answers of dissatisfied respondents to one choice question with one set of picks (JSON array of option values). */
+export type ChoiceCount = { templateId: string; questionId: string; choiceJson: string; count: number };
+export type ChoiceQuestion = { text: string; options: readonly { value: string; label: string }[] };
+
+/**
+ * The options dissatisfied respondents picked in choice questions, most picked first: per question
+ * text (so a template's versions add up) and option label, with the share of those who answered it.
+ */
+export function chosenCausesOf(
+  rows: readonly ChoiceCount[],
+  questionOf: (templateId: string, questionId: string) => ChoiceQuestion | undefined,
+  limit = 10,
+): ChosenCause[] {
+  const answered = new Map<string, number>();
+  const picked = new Map<string, ChosenCause>();
+  for (const r of rows) {
+    const q = questionOf(r.templateId, r.questionId);
+    if (!q) continue;
+    let values: unknown;
+    try {
+      values = JSON.parse(r.choiceJson);
+    } catch {
+      continue; // not written by the surveys module: leave it out
+    }
+    if (!Array.isArray(values)) continue;
+    answered.set(q.text, (answered.get(q.text) ?? 0) + r.count);
+    for (const v of new Set(values)) {
+      const option = q.options.find((o) => o.value === v)?.label ?? String(v);
+      const id = `${q.text}\u0001${option}`;
+      const c = picked.get(id) ?? { question: q.text, option, count: 0, share: 0 };
+      c.count += r.count;
+      picked.set(id, c);
+    }
+  }
+  return [...picked.values()]
+    .map((c) => ({ ...c, share: round(c.count / (answered.get(c.question) ?? c.count), 4) }))
+    .sort((a, b) => b.count - a.count || a.question.localeCompare(b.question) || a.option.localeCompare(b.option))
+    .slice(0, limit);
 }

@@ -2,20 +2,21 @@ import { sql, type Kysely } from 'kysely';
 import { isPostgres } from './migration-helpers.js';
 
 // Survey analysis rollup (modules/surveys/surveys.analysis.repository.ts). The analysis sums
-// scored answers per (month, dimension, pair, kind, region, org path); a million answers
+// scored answers per (month, dimension, pair, kind, region, org path, outlet); a million answers
 // scanned row by row took 0.7–1.8 s on a busy 2-core machine even from a covering index, so the
 // counts are kept per key in survey_answer_counts by triggers on survey_answers (insert, update,
 // delete: any writer, in its own transaction) and the analysis reads ~1/10 of the rows.
-// Filters and groupings the rollup cannot answer (outlet, technician, model, order type) read
-// survey_answers itself. Null dimension/pair/region are stored as '' so the key can be unique.
+// Filters and groupings the rollup cannot answer (technician, model, order type: they would
+// multiply its rows) read survey_answers itself. Nulls are stored as '' so the key can be unique.
 // Goal: 1,000,000 answers by dimension × region × month in under 1 s (bench/surveys.bench.mjs).
 
-const KEY = ['month', 'dimension', 'pair', 'question_kind', 'region_code', 'score', 'org_path', 'audience', 'campaign_id'] as const;
+const KEY = ['month', 'dimension', 'pair', 'question_kind', 'region_code', 'score', 'org_path', 'outlet_org_id', 'audience', 'campaign_id'] as const;
 const keyList = KEY.join(', ');
+const NULLABLE = new Set<string>(['dimension', 'pair', 'region_code', 'outlet_org_id']);
 
 /** The key columns of a survey_answers row (`new.` / `old.` in a trigger, '' in a select). */
 function keyOf(row: string): string[] {
-  return KEY.map((c) => (c === 'dimension' || c === 'pair' || c === 'region_code' ? `coalesce(${row}${c}, '')` : `${row}${c}`));
+  return KEY.map((c) => (NULLABLE.has(c) ? `coalesce(${row}${c}, '')` : `${row}${c}`));
 }
 const keyValues = (row: string) => keyOf(row).join(', ');
 const keyMatch = (row: string) => keyOf(row).map((v, i) => `${KEY[i]} = ${v}`).join(' and ');
@@ -37,6 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('score', 'real', (c) => c.notNull())
     .addColumn('region_code', 'varchar(6)', (c) => c.notNull())
     .addColumn('org_path', 'varchar(400)', (c) => c.notNull())
+    .addColumn('outlet_org_id', 'varchar(36)', (c) => c.notNull())
     .addColumn('audience', 'varchar(20)', (c) => c.notNull())
     .addColumn('campaign_id', 'varchar(36)', (c) => c.notNull())
     .addColumn('n', 'integer', (c) => c.notNull())
@@ -71,9 +73,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       end`).execute(db);
   }
   await rebuildSurveyAnswerCounts(db);
+  // The picks of dissatisfied respondents: from their responses to their choice answers only (one
+  // or two per response, not all twenty). The repository repeats the condition literally.
+  await sql`create index survey_answers_choice_idx on survey_answers (response_id, template_id, question_id, choice_json)
+    where question_kind in ('single', 'multiple')`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop index survey_answers_choice_idx`.execute(db);
   if (isPostgres(db)) {
     await sql`drop trigger survey_answers_counts on survey_answers`.execute(db);
     await sql`drop function survey_answer_counts_apply()`.execute(db);

@@ -277,7 +277,8 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
     const before = { orders: await orders(), audit: await count('audit_log') };
     for (const [body, status, code] of [
       [{ type: 'repair', title: '发动机冒黑烟', description: '作业中冒黑烟', equipmentId: foreign.id }, 404, 'EQUIPMENT_NOT_FOUND'],
-      [{ type: 'complaint', title: '投诉', description: '服务差' }, 400, 'VALIDATION_FAILED'],
+      [{ type: 'complaint', title: '投诉', description: '服务差' }, 400, 'VALIDATION_FAILED'], // no category
+      [{ type: 'repair', complaintCategory: 'billing', title: '投诉', description: '服务差' }, 400, 'VALIDATION_FAILED'],
       [{ type: 'repair', title: ' ', description: '作业中冒黑烟' }, 400, 'VALIDATION_FAILED'],
       [{ type: 'repair', title: '发动机冒黑烟', description: '作业中冒黑烟', faultDate: '2099-01-01' }, 422, 'FAULT_DATE_IN_FUTURE'],
     ] as const) {
@@ -295,8 +296,31 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
     expect(staff.statusCode).toBe(200);
     expect(staff.json()).toMatchObject({ channel: 'portal', status: 'new', callerPhone: PHONE, customer: { name: '张三农业合作社' } });
     expect(staff.json<{ sla: unknown[] }>().sla.length).toBe(3);
+    // The clocks are on record from the start (the SLA sweep finds the order without a further step).
+    const stored = await t.handle.db.selectFrom('work_orders').select(['response_due_at', 'next_sla_check_at']).where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(stored.response_due_at).not.toBeNull();
+    expect(stored.next_sla_check_at).not.toBeNull();
+    const slaRows = await t.handle.db.selectFrom('work_order_sla').select('kind').where('work_order_id', '=', created.id).execute();
+    expect(slaRows.map((r) => r.kind).sort()).toEqual(['arrival', 'resolution', 'response']);
     const notices = await t.handle.db.selectFrom('notifications').select('title').where('entity_id', '=', created.id).execute();
     expect(notices.length).toBeGreaterThan(0);
+  });
+
+  it('takes a complaint from the portal and routes it by the complaint rules', async () => {
+    const session = await portalLogin();
+    const res = await client()('POST', '/api/v1/portal/orders', {
+      session, body: { type: 'complaint', complaintCategory: 'service_quality', title: '维修人员迟到', description: '约好上午到,下午四点才来' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json<{ id: string }>().id;
+    const staff = await t.call(agent, 'GET', `/api/v1/work-orders/${id}`);
+    expect(staff.statusCode, staff.body).toBe(200);
+    // 张三农业合作社 is tagged 大客户: the first seeded rule sends big customers' complaints to HQ's
+    // customer service department, ahead of the regional service-quality rule.
+    expect(staff.json()).toMatchObject({
+      type: 'complaint', channel: 'portal', org: { name: '江淮重工机械股份有限公司 客户服务部' },
+      complaint: { category: 'service_quality', routedBy: { name: '大客户投诉 → 客户服务部' } },
+    });
   });
 
   it('documents the portal in OpenAPI under its own cookie', async () => {

@@ -57,6 +57,7 @@ export async function writeAnalysisWorkbook({ a, t }: AnalysisExport, out: Writa
   sheet('满意度等级', ['等级', '答卷数', '占比%'], a.levels.map((l) => [levelLabels[l.level], l.count, pct(l.share)]));
   sheet('不满意原因', ['维度', '不满意答题数', '占全部不满意%', '本维度不满意率%', '平均分'],
     a.causes.map((c) => [dimensionLabels[c.dimension], c.dissatisfied, pct(c.share), pct(c.rate), c.mean]));
+  sheet('所选原因', ['问题', '选项', '不满意客户人数', '占答题人数%'], a.chosenCauses.map((c) => [c.question, c.option, c.count, pct(c.share)]));
   sheet('NPS', ['答题数', '推荐者', '中立者', '贬损者', 'NPS'], [[a.nps.n, a.nps.promoters, a.nps.passives, a.nps.detractors, a.nps.score]]);
   await workbook.commit();
 }

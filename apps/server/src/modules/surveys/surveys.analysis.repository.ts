@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import {
   LEVEL_THRESHOLDS, NPS_DETRACTOR_SCORE, NPS_PROMOTER_SCORE,
-  type AnalysisExtraKey, type AnalysisFilters, type AnswerAggregate, type LevelCounts, type SatisfactionLevel, type Scope, type SurveyDimension, type SurveyPairRole,
+  type AnalysisExtraKey, type ChoiceCount, type AnalysisFilters, type AnswerAggregate, type LevelCounts, type SatisfactionLevel, type Scope, type SurveyDimension, type SurveyPairRole,
 } from '@sht/domain';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
@@ -51,9 +51,9 @@ type SumRow = {
 // PostgreSQL returns bigint counts and numeric sums as strings.
 const num = (v: number | string | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
 
-/** Whether survey_answer_counts can answer: its key has the region and month, not outlet, technician, model or order type. */
+/** Whether survey_answer_counts can answer: its key has region, month and outlet, not technician, model or order type. */
 export function canUseCounts(f: AnalysisFilters, keys: readonly AnalysisExtraKey[]): boolean {
-  return !f.outletId && !f.technicianId && !f.modelId && !f.orderType && keys.every((k) => k === 'region' || k === 'month');
+  return !f.technicianId && !f.modelId && !f.orderType && keys.every((k) => k === 'region' || k === 'month' || k === 'outlet');
 }
 
 /**
@@ -93,7 +93,7 @@ export async function aggregateAnswers(db: Db, scope: Scope, f: AnalysisFilters,
       .where('question_kind', 'in', ['rating', 'nps']).where((eb) => filtered(eb, scope, f)).groupBy(groupBy).execute()
     : await db.selectFrom('survey_answers').select(select).where('score', 'is not', null)
       .where('question_kind', 'in', ['rating', 'nps']).where((eb) => filtered(eb, scope, f)).groupBy(groupBy).execute()) as unknown as SumRow[]; // dynamic key aliases k0, k1
-  // The counts keep null dimension, pair and region as ''.
+  // The counts keep null dimension, pair, region and outlet as ''.
   const orNull = (v: string | null) => (v === '' ? null : v);
   return rows.map((r) => {
     const keyValues: AnswerAggregate['keys'] = {};
@@ -120,6 +120,33 @@ export async function countResponseLevels(db: Db, scope: Scope, f: AnalysisFilte
   const out: Record<SatisfactionLevel, number> = { very_satisfied: 0, satisfied: 0, neutral: 0, dissatisfied: 0, very_dissatisfied: 0 };
   for (const r of rows) if (r.level && r.level in out) out[r.level as SatisfactionLevel] += num(r.n);
   return out;
+}
+
+/**
+ * Choice answers of the dissatisfied responses in scope, counted per template, question and picks.
+ * Driven from survey_responses into survey_answers' partial index of choice answers (migration 0013).
+ */
+export async function countDissatisfiedChoices(db: Db, scope: Scope, f: AnalysisFilters): Promise<ChoiceCount[]> {
+  const rows = await db
+    .selectFrom((qb) => qb
+      .selectFrom('survey_responses')
+      .select('id')
+      .where('level', 'in', ['dissatisfied', 'very_dissatisfied'])
+      .where((eb) => filtered(eb, scope, f))
+      .as('r'))
+    .innerJoin('survey_answers as a', 'a.response_id', 'r.id')
+    .select(['a.template_id', 'a.question_id', 'a.choice_json', sql<number>`count(*)`.as('n')])
+    // Literal, as in the partial index survey_answers_choice_idx (a bound list would not match it).
+    .where(sql<SqlBool>`a.question_kind in ('single', 'multiple')`)
+    .where('a.choice_json', 'is not', null)
+    .groupBy(['a.template_id', 'a.question_id', 'a.choice_json'])
+    .execute();
+  return rows.map((r) => ({ templateId: r.template_id, questionId: r.question_id, choiceJson: r.choice_json ?? '[]', count: num(r.n) }));
+}
+
+export async function listTemplateQuestions(db: Db, ids: readonly string[]): Promise<{ id: string; questions_json: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('survey_templates').select(['id', 'questions_json']).where('id', 'in', ids).execute();
 }
 
 /** Names of the outlets, technicians and models among `ids` (any scope: only ids found in scoped answers are asked). */

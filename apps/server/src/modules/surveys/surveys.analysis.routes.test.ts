@@ -4,7 +4,7 @@ import type { SurveyAnalysis, SurveyTrend } from '@sht/domain';
 import { newId } from '../../db/ids.js';
 import { createTestApp, testDialects, type Session, type TestApp } from '../../test/test-app.js';
 
-type Answer = { kind: 'rating' | 'nps' | 'single'; dimension?: string; pair?: 'expectation' | 'perception'; score: number | null };
+type Answer = { kind: 'rating' | 'nps' | 'single'; dimension?: string; pair?: 'expectation' | 'perception'; score: number | null; choices?: string[] };
 type Respondent = {
   org: string; region: string; month: string; orderType: string; level: string; technician?: string; answers: Answer[];
 };
@@ -13,7 +13,7 @@ type Respondent = {
  * Inserts answered surveys straight into survey_responses / survey_answers (with the template,
  * campaign and invitations they reference), as the surveys module would have stored them.
  */
-async function insertAnswers(t: TestApp, respondents: Respondent[]) {
+async function insertAnswers(t: TestApp, respondents: Respondent[]): Promise<string> {
   const db = t.handle.db;
   const now = new Date().toISOString();
   const hq = await db.selectFrom('orgs').select(['id', 'path']).where('code', '=', 'HQ').executeTakeFirstOrThrow();
@@ -21,7 +21,7 @@ async function insertAnswers(t: TestApp, respondents: Respondent[]) {
   const campaignId = newId();
   await db.insertInto('survey_templates').values({
     id: templateId, family_id: templateId, version: 1, is_current: 1, name: '客户满意度调查表', audience: 'customer', description: '',
-    questions_json: '[]', is_active: 1, created_by: null, created_at: now, updated_at: now,
+    questions_json: JSON.stringify([{ id: 'why', kind: 'multiple', text: '不满意的原因', options: [{ value: 'slow', label: '到场慢' }, { value: 'fee', label: '收费高' }] }]), is_active: 1, created_by: null, created_at: now, updated_at: now,
   }).execute();
   await db.insertInto('survey_campaigns').values({
     id: campaignId, name: '2026 年客户满意度', template_id: templateId, audience: 'customer', org_id: hq.id, org_path: hq.path, schedule: 'once',
@@ -45,11 +45,12 @@ async function insertAnswers(t: TestApp, respondents: Respondent[]) {
       month: r.month, ...where, work_order_id: null, customer_id: null, score: null, nps: null, level: r.level, comment: null, recovery_work_order_id: null,
     }).execute();
     await db.insertInto('survey_answers').values(r.answers.map((a, q) => ({
-      id: newId(), response_id: responseId, campaign_id: campaignId, template_id: templateId, question_id: `q${q}`, question_kind: a.kind,
+      id: newId(), response_id: responseId, campaign_id: campaignId, template_id: templateId, question_id: a.choices ? 'why' : `q${q}`, question_kind: a.kind,
       dimension: a.dimension ?? null, pair: a.pair ?? null, raw: a.kind === 'nps' && a.score !== null ? a.score / 10 : null, score: a.score,
-      choice_json: a.kind === 'single' ? '["slow"]' : null, text_value: null, audience: 'customer' as const, month: r.month, answered_at: answeredAt, ...where,
+      choice_json: a.choices ? JSON.stringify(a.choices) : null, text_value: null, audience: 'customer' as const, month: r.month, answered_at: answeredAt, ...where,
     }))).execute();
   }
+  return campaignId;
 }
 
 const rel = (score: number, pair?: 'expectation' | 'perception'): Answer => ({ kind: 'rating', dimension: 'reliability', score, ...(pair ? { pair } : {}) });
@@ -76,23 +77,26 @@ describe.each(testDialects())('survey analysis on %s', (dialect) => {
   let t: TestApp;
   let admin: Session;
   let east: Session;
+  let campaignId: string;
+  // The demo seed answers surveys too: every request names this file's campaign.
+  const mine = (url: string) => `${url}${url.includes('?') ? '&' : '?'}campaignId=${campaignId}`;
   beforeAll(async () => {
     t = await createTestApp(dialect);
     admin = await t.login('admin');
     east = await t.login('chenzhigang'); // 华东服务中心
-    await insertAnswers(t, [
+    campaignId = await insertAnswers(t, [
       { org: 'O-SZWZ', region: '32', month: '2026-01', orderType: 'repair', level: 'satisfied', technician: 'huanglei',
-        answers: [rel(100, 'perception'), rel(100, 'expectation'), emp(75), nps(10), { kind: 'single', score: null }] },
+        answers: [rel(100, 'perception'), rel(100, 'expectation'), emp(75), nps(10), { kind: 'single', score: null, choices: ['fee'] }] },
       { org: 'O-NJJN', region: '32', month: '2026-02', orderType: 'maintenance', level: 'dissatisfied',
-        answers: [rel(50, 'perception'), rel(75, 'expectation'), emp(25), nps(6)] },
+        answers: [rel(50, 'perception'), rel(75, 'expectation'), emp(25), nps(6), { kind: 'single', score: null, choices: ['slow', 'fee'] }] },
       { org: 'O-SJZGC', region: '13', month: '2026-02', orderType: 'repair', level: 'very_dissatisfied', // 华北: out of 华东's scope
-        answers: [rel(0), emp(0), nps(0)] },
+        answers: [rel(0), emp(0), nps(0), { kind: 'single', score: null, choices: ['slow'] }] },
     ]);
   });
   afterAll(async () => t.close());
 
   const get = async <T>(s: Session, url: string) => {
-    const res = await t.call(s, 'GET', url);
+    const res = await t.call(s, 'GET', mine(url));
     expect(res.statusCode, res.body).toBe(200);
     return res.json<T>();
   };
@@ -109,6 +113,11 @@ describe.each(testDialects())('survey analysis on %s', (dialect) => {
     // 2 dissatisfied answers each; empathy has the lower mean
     expect(a.causes.map((c) => [c.dimension, c.dissatisfied, c.share])).toEqual([['empathy', 2, 0.5], ['reliability', 2, 0.5]]);
     expect(a.breakdown.map((r) => [r.key.value, r.n, r.mean])).toEqual([['empathy', 3, 33.33], ['reliability', 3, 50]]);
+    // Picked by the two dissatisfied respondents (the satisfied one's pick does not count).
+    expect(a.chosenCauses).toEqual([
+      { question: '不满意的原因', option: '到场慢', count: 2, share: 1 },
+      { question: '不满意的原因', option: '收费高', count: 1, share: 0.5 },
+    ]);
   });
 
   it('leaves out the answers of another region for a regional manager', async () => {
@@ -118,6 +127,7 @@ describe.each(testDialects())('survey analysis on %s', (dialect) => {
     expect(a.nps).toMatchObject({ n: 2, score: 0 });
     expect(a.breakdown.map((r) => [r.key.value, r.key.label, r.n])).toEqual([['32', '江苏省', 4]]);
     expect(a.levels.find((l) => l.level === 'very_dissatisfied')?.count).toBe(0);
+    expect(a.chosenCauses.map((c) => [c.option, c.count])).toEqual([['到场慢', 1], ['收费高', 1]]);
     // Filtering by the other region's outlet finds nothing, it does not widen the scope.
     const north = await get<SurveyAnalysis>(east, `/api/v1/survey-analysis?outletId=${await t.orgId('O-SJZGC')}`);
     expect(north.overall.n).toBe(0);
@@ -147,7 +157,7 @@ describe.each(testDialects())('survey analysis on %s', (dialect) => {
   });
 
   it('exports the same analysis to Excel', async () => {
-    const res = await t.call(east, 'GET', '/api/v1/survey-analysis/export?groupBy=region&thenBy=month');
+    const res = await t.call(east, 'GET', mine('/api/v1/survey-analysis/export?groupBy=region&thenBy=month'));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('满意度分析'));
@@ -155,10 +165,14 @@ describe.each(testDialects())('survey analysis on %s', (dialect) => {
     expect(sheets.get('维度')?.find((r) => r[0] === '可靠性')?.slice(0, 7)).toEqual(['可靠性', '2', '75', '35.36', '87.5', '75', '-12.5']);
     expect(sheets.get('分组')?.slice(1).map((r) => r.slice(0, 4))).toEqual([['江苏省', '2026-01', '2', '87.5'], ['江苏省', '2026-02', '2', '37.5']]);
     expect(sheets.get('NPS')?.[1]).toEqual(['2', '1', '0', '1', '0']);
+    expect(sheets.get('所选原因')?.slice(1)).toEqual([['不满意的原因', '到场慢', '1', '100'], ['不满意的原因', '收费高', '1', '100']]);
   });
 
   it('answers the same from the kept counts and from the answers themselves', async () => {
     // Region + month come from survey_answer_counts; an order-type filter reads survey_answers.
+    const byOutletCounts = await get<SurveyAnalysis>(admin, '/api/v1/survey-analysis?groupBy=outlet&thenBy=month');
+    const byOutletAnswers = await get<SurveyAnalysis>(admin, '/api/v1/survey-analysis?groupBy=outlet&thenBy=month&technicianId=' + await t.userId('huanglei'));
+    expect(byOutletAnswers.breakdown).toEqual(byOutletCounts.breakdown.filter((r) => r.key.label === '苏州吴中农机特约维修站'));
     const fromCounts = await get<SurveyAnalysis>(admin, '/api/v1/survey-analysis?groupBy=region&thenBy=month');
     const fromAnswers = await get<SurveyAnalysis>(admin, '/api/v1/survey-analysis?groupBy=region&thenBy=month&orderType=repair');
     const repairOnly = fromCounts.breakdown.filter((r) => r.thenKey?.value !== '2026-02' || r.key.value !== '32');
@@ -168,7 +182,7 @@ describe.each(testDialects())('survey analysis on %s', (dialect) => {
 
   it('keeps the counts when answers are changed or removed', async () => {
     const db = t.handle.db;
-    const zero = await db.selectFrom('survey_answers').select('id').where('region_code', '=', '13').where('dimension', '=', 'reliability').executeTakeFirstOrThrow();
+    const zero = await db.selectFrom('survey_answers').select('id').where('campaign_id', '=', campaignId).where('region_code', '=', '13').where('dimension', '=', 'reliability').executeTakeFirstOrThrow();
     await db.updateTable('survey_answers').set({ score: 100 }).where('id', '=', zero.id).execute();
     let hebei = await get<SurveyAnalysis>(admin, '/api/v1/survey-analysis?regionCode=13');
     expect(hebei.overall).toMatchObject({ n: 2, mean: 50 });
@@ -176,7 +190,7 @@ describe.each(testDialects())('survey analysis on %s', (dialect) => {
     hebei = await get<SurveyAnalysis>(admin, '/api/v1/survey-analysis?regionCode=13');
     expect(hebei.overall).toMatchObject({ n: 1, mean: 0 });
     expect(hebei.dimensions.map((d) => d.dimension)).toEqual(['empathy']);
-    const counts = await db.selectFrom('survey_answer_counts').select((eb) => eb.fn.sum<number>('n').as('n')).where('region_code', '=', '13').executeTakeFirstOrThrow();
+    const counts = await db.selectFrom('survey_answer_counts').select((eb) => eb.fn.sum<number>('n').as('n')).where('region_code', '=', '13').where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
     expect(Number(counts.n)).toBe(2); // empathy 0 and the NPS answer
   });
 

@@ -1,6 +1,6 @@
 import {
-  breakdownOf, causesOf, dimensionsOf, levelShares, npsOfAggregates, overallOf, trendOf,
-  type AnalysisExtraKey, type AnalysisFilters, type AnalysisGroupKey, type AnalysisQuery, type AnswerAggregate, type SurveyAnalysis, type SurveyTrend,
+  breakdownOf, causesOf, chosenCausesOf, dimensionsOf, levelShares, npsOfAggregates, overallOf, trendOf,
+  type AnalysisExtraKey, type ChoiceQuestion, type AnalysisFilters, type AnalysisGroupKey, type AnalysisQuery, type AnswerAggregate, type SurveyAnalysis, type SurveyTrend,
 } from '@sht/domain';
 import type { Db } from '../../db/database.js';
 import type { ServiceContext } from '../../context.js';
@@ -35,7 +35,21 @@ async function labeller(db: Db, aggs: readonly AnswerAggregate[], keys: readonly
   };
 }
 
-/** The analysis of the answers in the caller's subtree: one grouped aggregate plus response levels. */
+/** What dissatisfied respondents picked in choice questions, named by their templates' questions. */
+async function chosenCauses(db: Db, ctx: ServiceContext, f: AnalysisFilters) {
+  const rows = await repo.countDissatisfiedChoices(db, ctx.actor.scope, f);
+  const templates = await repo.listTemplateQuestions(db, [...new Set(rows.map((r) => r.templateId))]);
+  const questions = new Map<string, ChoiceQuestion>();
+  for (const t of templates) {
+    for (const q of JSON.parse(t.questions_json) as (ChoiceQuestion & { id: string })[]) questions.set(`${t.id}\u0001${q.id}`, q);
+  }
+  return chosenCausesOf(rows, (templateId, questionId) => questions.get(`${templateId}\u0001${questionId}`));
+}
+
+/**
+ * The analysis of the answers in the caller's subtree: one grouped aggregate of the scored answers,
+ * plus the responses by level and the choices of the dissatisfied ones.
+ */
 export async function analyze(db: Db, ctx: ServiceContext, q: AnalysisQuery): Promise<SurveyAnalysis> {
   const keys = extraKeys(q.groupBy, q.thenBy);
   const scope = ctx.actor.scope;
@@ -50,6 +64,7 @@ export async function analyze(db: Db, ctx: ServiceContext, q: AnalysisQuery): Pr
     nps: npsOfAggregates(aggs),
     levels: levelShares(levels),
     causes: causesOf(dimensions),
+    chosenCauses: await chosenCauses(db, ctx, q),
     groupBy: q.groupBy,
     thenBy: q.thenBy ?? null,
     breakdown: rows,

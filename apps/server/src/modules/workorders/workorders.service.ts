@@ -1,6 +1,6 @@
 import {
   allScope, allowedActions, applyTransition, can, selectSlaPolicy, toShanghaiDate, WorkOrderTransitionError,
-  type CreateWorkOrderInput, type ListWorkOrdersQuery, type Page, type Permission, type TransitionInput, type WorkOrder,
+  type ComplaintCategory, type CreateWorkOrderInput, type ListWorkOrdersQuery, type Page, type Permission, type TransitionInput, type WorkOrder,
   type SlaTimeline, type WorkOrderAction, type WorkOrderDetail, type WorkOrderEvent, type WorkOrderState,
 } from '@sht/domain';
 import type { Db } from '../../db/database.js';
@@ -430,7 +430,10 @@ export async function createOrderByCustomer(
   db: Db,
   ctx: AnonymousContext,
   who: { customerId: string; phone: string },
-  input: Pick<CreateWorkOrderInput, 'type' | 'title' | 'description' | 'faultDate' | 'siteAddress'> & { equipmentId?: string | undefined },
+  input: Pick<CreateWorkOrderInput, 'type' | 'title' | 'description' | 'faultDate' | 'siteAddress'> & {
+    equipmentId?: string | undefined;
+    complaintCategory?: ComplaintCategory | undefined;
+  },
   opts: WorkOrderOptions,
 ): Promise<WorkOrderDetail> {
   const today = toShanghaiDate(ctx.now.toISOString());
@@ -440,8 +443,14 @@ export async function createOrderByCustomer(
   if (!customer?.is_active) throw customerErrors.CUSTOMER_NOT_FOUND({}, { path: ['body', 'customerId'] });
   const unit = input.equipmentId ? await findUnit(db, allScope, input.equipmentId) : undefined;
   if (input.equipmentId && unit?.customer_id !== customer.id) throw equipmentErrors.EQUIPMENT_NOT_FOUND({}, { path: ['body', 'equipmentId'] });
-  const org = await findOrg(db, allScope, unit?.outlet_org_id ?? customer.org_id);
-  if (!org) throw orgErrors.ORG_NOT_FOUND();
+  const home = await findOrg(db, allScope, unit?.outlet_org_id ?? customer.org_id);
+  if (!home) throw orgErrors.ORG_NOT_FOUND();
+  // A complaint goes where the routing rules send it, like one taken by the hotline.
+  const complaintCategory = input.type === 'complaint' ? input.complaintCategory ?? 'other' : null;
+  const routed = complaintCategory ? await routeNewComplaint(db, {
+    category: complaintCategory, defaultOrgPath: home.path, customerId: customer.id, customerGrade: customer.grade,
+  }) : null;
+  const org = routed?.org ?? home;
   const promise = selectSlaPolicy(await slaPolicyRules(db), { type: input.type, priority: 'normal', serviceLevel: org.service_level }) ?? FALLBACK_PROMISE;
   const calendar = await calendarForNewOrder(db, org.id, promise.allHours);
   const id = newId();
@@ -457,15 +466,19 @@ export async function createOrderByCustomer(
       customer_id: customer.id, equipment_id: unit?.id ?? null, org_id: org.id, org_path: org.path, assignee_id: null,
       sla_policy_id: promise.id, sla_response_minutes: promise.responseMinutes, sla_arrival_minutes: promise.arrivalMinutes,
       sla_resolution_minutes: promise.resolutionMinutes, sla_warn_share: promise.warnShare, sla_all_hours: bool(promise.allHours), calendar_id: calendar.id,
-      diagnosis_json: null, complaint_category: null, at_fault_org_id: null, routed_by_rule_id: null,
+      diagnosis_json: null, complaint_category: complaintCategory, at_fault_org_id: null, routed_by_rule_id: routed?.rule.id ?? null,
       complaint_response_json: null, is_repeat: bool(earlier !== undefined), repeat_of_id: earlier?.id ?? null, reopen_count: 0, resolved_at: null,
       response_due_at: null, arrival_due_at: null, resolution_due_at: null, next_sla_check_at: null,
       created_by: null, created_at: now, updated_at: now, version: 1,
     };
-    await repo.insertOrder(trx, row);
-    await repo.insertEvent(trx, {
-      id: newId(), work_order_id: id, seq: 1, action: 'create', from_status: null, to_status: 'new', at: now,
-      actor_id: null, actor_name: actorName, note: null, data_json: JSON.stringify({ channel: 'portal', slaPolicyId: promise.id }),
+    // The clocks start now, as for a hotline order: due times and SLA rows written with the order.
+    const sla = computeOrderSla(row, calendar.calendar, [{ action: 'create', at: now }], now);
+    Object.assign(row, {
+      response_due_at: sla.due.response, arrival_due_at: sla.due.arrival, resolution_due_at: sla.due.resolution, next_sla_check_at: sla.nextCheckAt,
+    });
+    await repo.insertNewOrder(trx, row, sla.rows, {
+      id: newId(), work_order_id: id, seq: 1, action: 'create', from_status: null, to_status: 'new', at: now, actor_id: null, actor_name: actorName, note: null,
+      data_json: JSON.stringify({ channel: 'portal', slaPolicyId: promise.id, ...(routed ? { routedBy: routed.rule.name, orgName: org.name } : {}) }),
     });
     await recordAudit(trx, ctx, { entityType: 'work_order', entityId: id, orgPath: org.path, action: 'create', actor: { id: null, name: actorName }, after: { ...input, channel: 'portal', number: row.number } });
     const managers = await repo.managersOf(trx, org.id);

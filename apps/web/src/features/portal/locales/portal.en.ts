@@ -39,6 +39,7 @@ export const portalEn: typeof portalZh = {
     title: 'Report a problem',
     customer: 'Customer',
     type: 'Service type',
+    complaintCategory: 'Complaint about',
     equipment: 'Equipment',
     noEquipment: 'No particular unit',
     titleLabel: 'Summary',

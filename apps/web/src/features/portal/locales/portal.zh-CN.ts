@@ -37,6 +37,7 @@ export const portalZh = {
     title: '网上报修',
     customer: '报修客户',
     type: '服务类型',
+    complaintCategory: '投诉类别',
     equipment: '设备',
     noEquipment: '不指定设备',
     titleLabel: '问题概述',

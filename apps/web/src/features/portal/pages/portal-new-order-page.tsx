@@ -3,13 +3,13 @@ import { Link, useNavigate } from 'react-router';
 import { Alert, Button, Card, Form, Input, Select } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { portalNewOrderSchema, portalOrderTypes, type PortalNewOrderInput } from '@sht/domain';
+import { complaintCategories, portalNewOrderSchema, portalOrderTypes, type ComplaintCategory, type PortalNewOrderInput } from '@sht/domain';
 import { toApiError } from '../../../api/api-error';
 import { applyServerErrors } from '../../../api/form-errors';
 import { requiredRule, schemaRule, withoutEmpty } from '../../../shared/schema-rule';
 import { usePortalCreateOrder, usePortalMe, usePortalUnits } from '../hooks/use-portal';
 
-type Values = { customerId?: string; type: PortalNewOrderInput['type']; equipmentId?: string; title: string; description: string; siteAddress?: string };
+type Values = { customerId?: string; type: PortalNewOrderInput['type']; complaintCategory?: ComplaintCategory; equipmentId?: string; title: string; description: string; siteAddress?: string };
 const fields = portalNewOrderSchema.shape;
 
 /** 网上报修: the customer describes the problem; the service point answering for it takes it from there. */
@@ -23,6 +23,7 @@ export function PortalNewOrderPage() {
   const [error, setError] = useState<string | null>(null);
   const customers = me.data?.customers ?? [];
   const customerId = Form.useWatch('customerId', form) ?? (customers.length === 1 ? customers[0]?.id : undefined);
+  const isComplaint = Form.useWatch('type', form) === 'complaint';
   const unitOptions = (units.data?.items ?? [])
     .filter((u) => u.customerId === customerId)
     .map((u) => ({ value: u.id, label: `${u.modelName} ${u.serialNo}` }));
@@ -52,6 +53,14 @@ export function PortalNewOrderPage() {
           <Form.Item name="type" label={t('portal.report.type')} rules={[requiredRule()]}>
             <Select options={portalOrderTypes.map((type) => ({ value: type, label: t(`workOrders.type.${type}`) }))} data-testid="portal-report-type" />
           </Form.Item>
+          {isComplaint && (
+            <Form.Item name="complaintCategory" label={t('portal.report.complaintCategory')} rules={[requiredRule()]}>
+              <Select
+                options={complaintCategories.map((c) => ({ value: c, label: t(`workOrders.complaint.categories.${c}`) }))}
+                data-testid="portal-report-category"
+              />
+            </Form.Item>
+          )}
           <Form.Item name="equipmentId" label={t('portal.report.equipment')}>
             <Select allowClear placeholder={t('portal.report.noEquipment')} options={unitOptions} loading={units.isPending} data-testid="portal-report-equipment" />
           </Form.Item>

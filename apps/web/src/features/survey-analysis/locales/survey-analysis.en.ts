@@ -33,7 +33,7 @@ export const surveyAnalysisEn: typeof surveyAnalysisZh = {
     dimensions: 'Score by dimension', gap: 'Expectation vs perception', expectation: 'Expectation', perception: 'Perception', gapLine: 'Gap', trend: 'Monthly trend',
     overall: 'Overall', levels: 'Satisfaction levels', causes: 'Causes of dissatisfaction', empty: 'No rated answers',
   },
-  causes: { dimension: 'Dimension', dissatisfied: 'Dissatisfied answers', share: 'Share of dissatisfied', rate: 'Rate in dimension' },
+  causes: { dimension: 'Dimension', dissatisfied: 'Dissatisfied answers', share: 'Share of dissatisfied', rate: 'Rate in dimension', chosen: 'Picked by dissatisfied respondents', option: 'Option', count: 'Respondents', chosenShare: 'Share of those answering' },
   breakdown: { title: 'Breakdown', n: 'Answers', truncated: 'Too many groups: the first {{n}} are shown' },
   none: 'Not given',
 };

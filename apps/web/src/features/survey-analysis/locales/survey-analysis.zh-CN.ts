@@ -32,7 +32,7 @@ export const surveyAnalysisZh = {
     dimensions: '各维度得分', gap: '期望与感知差距', expectation: '期望', perception: '感知', gapLine: '差距', trend: '月度趋势',
     overall: '总体', levels: '满意度等级', causes: '不满意原因', empty: '暂无评分数据',
   },
-  causes: { dimension: '维度', dissatisfied: '不满意答题', share: '占不满意', rate: '本维度不满意率' },
+  causes: { dimension: '维度', dissatisfied: '不满意答题', share: '占不满意', rate: '本维度不满意率', chosen: '不满意客户所选原因', option: '选项', count: '人数', chosenShare: '占答题人数' },
   breakdown: { title: '分组明细', n: '答题数', truncated: '分组过多,仅显示前 {{n}} 组' },
   none: '未填',
 };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { analysisGroupKeys, type AnalysisGroupKey, type DissatisfactionCause } from '@sht/domain';
+import { analysisGroupKeys, type AnalysisGroupKey, type ChosenCause, type DissatisfactionCause } from '@sht/domain';
 import { PageHeader } from '../../../shared/page-header';
 import { AnalysisFilters } from '../components/analysis-filters';
 import { DimensionChart, GapChart, LevelsChart, TrendChart } from '../components/analysis-charts';
@@ -79,6 +79,17 @@ export function SurveyAnalysisPage() {
                   { key: 'r', title: t('surveyAnalysis.causes.rate'), align: 'right', render: (_, c) => `${(c.rate * 100).toFixed(1)}%` },
                 ]}
               />
+              {(a?.chosenCauses.length ?? 0) > 0 && (
+                <Table<ChosenCause>
+                  size="small" rowKey={(c) => `${c.question}|${c.option}`} pagination={false} dataSource={a?.chosenCauses ?? []}
+                  title={() => t('surveyAnalysis.causes.chosen')} style={{ marginTop: 12 }} data-testid="analysis-chosen-causes"
+                  columns={[
+                    { key: 'o', title: t('surveyAnalysis.causes.option'), render: (_, c) => <>{c.option}<Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{c.question}</Typography.Text></> },
+                    { key: 'n', title: t('surveyAnalysis.causes.count'), dataIndex: 'count', align: 'right' },
+                    { key: 's', title: t('surveyAnalysis.causes.chosenShare'), align: 'right', render: (_, c) => `${(c.share * 100).toFixed(1)}%` },
+                  ]}
+                />
+              )}
             </Card>
           </Col>
         </Row>
