@@ -129,8 +129,9 @@ const orders: HistoricOrder[] = [
     calls: [fine([5, 4, 5, 5], '马师傅服务很好', { charged: true, chargedFen: 92_500 })],
   },
   {
-    daysAgo: 12, customer: '张三农业合作社', serial: 'JH1204-2025-00041', type: 'repair', title: '拖拉机动力输出轴不转', description: '挂上旋耕机后动力输出轴不转', fault: '动力输出',
-    caller: ['张小燕', '13962130002'], technician: 'linfeng', dispatcher: 'wuhaitao',
+    // Not 张三's tractor: its warranty card (in the equipment journey) would move by the repair days.
+    daysAgo: 12, customer: '沈金根', serial: 'JH1204-2024-00502', type: 'repair', title: '拖拉机动力输出轴不转', description: '挂上旋耕机后动力输出轴不转', fault: '动力输出',
+    caller: ['沈金根', '13914030031'], technician: 'linfeng', dispatcher: 'wuhaitao',
     diagnosis: { symptom: '动力输出轴不转', cause: '动力输出离合器拨叉脱落', action: '重新安装拨叉并紧固' },
     calls: [{
       outcome: 'reached', answers: {
