@@ -70,6 +70,14 @@ describe.skipIf(!hasChromium())('satisfaction surveys in Chromium', () => {
     const desk = await journey.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
     await countPrints(desk);
     await journey.login(desk, 'wangjianguo');
+    // The analysis before any answer of this campaign (the demo history is in it already).
+    const responsesFigure = async () => {
+      const text = await desk.getByTestId('analysis-responses').locator('.ant-statistic-content-value').innerText();
+      return Number(text.replace(/[^0-9]/g, ''));
+    };
+    await desk.goto(`${journey.server.baseUrl}/survey-analysis`);
+    await expect.poll(responsesFigure, { timeout: 10_000 }).toBeGreaterThan(0);
+    const responsesBefore = await responsesFigure();
     await desk.getByTestId('nav-surveys').click();
     await desk.waitForURL(/\/surveys$/);
     await desk.getByTestId('survey-campaign-create').click();
@@ -140,6 +148,10 @@ describe.skipIf(!hasChromium())('satisfaction surveys in Chromium', () => {
     await desk.waitForURL(/\/work-orders\/[0-9a-f-]{36}$/);
     await expect.poll(() => desk.locator('body').innerText()).toContain('服务补救');
     await expect(desk.locator('body').innerText()).resolves.toContain('师傅迟到两小时');
+
+    // 6. Both answers are in the analysis.
+    await desk.goto(`${journey.server.baseUrl}/survey-analysis`);
+    await expect.poll(responsesFigure, { timeout: 10_000 }).toBe(responsesBefore + 2);
     await desk.close();
   });
 
