@@ -120,6 +120,25 @@ describe.skipIf(!hasChromium())('customer portal in Chromium', () => {
     const reportedId = page.url().split('/').at(-1) ?? '';
     expect((await agent.get(`/api/v1/work-orders/${reportedId}`)).body).toMatchObject({ channel: 'portal', status: 'new', title: '拖拉机发动机冒黑烟' });
 
+    // 网上投诉: a complaint needs its category, then goes where the complaint rules send it.
+    await page.getByTestId('portal-back').click();
+    await page.getByTestId('portal-report-open').click();
+    await page.waitForURL(/\/portal\/new$/);
+    await page.getByTestId('portal-report-type').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '投诉' }).first().click();
+    await page.getByTestId('portal-report-title').fill('师傅上门迟到');
+    await page.getByTestId('portal-report-description').fill('约好上午九点,下午三点才到');
+    await page.getByTestId('portal-report-submit').click();
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').innerText().catch(() => ''), { timeout: 10_000 }).not.toBe('');
+    await page.getByTestId('portal-report-category').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '服务质量' }).first().click();
+    await page.getByTestId('portal-report-submit').click();
+    await page.waitForURL(/\/portal\/orders\/[0-9a-f-]{36}$/);
+    const complaintId = page.url().split('/').at(-1) ?? '';
+    expect((await agent.get(`/api/v1/work-orders/${complaintId}`)).body).toMatchObject({
+      type: 'complaint', channel: 'portal', complaint: { category: 'service_quality', routedBy: expect.objectContaining({ name: expect.any(String) }) },
+    });
+
     // The portal login is no staff login: the staff app still asks for one.
     await page.goto(`${server.baseUrl}/customers`);
     await page.waitForURL(/\/login$/);
