@@ -23,19 +23,18 @@
 // Env: BENCH_SURVEY_RESPONDENTS (50000)  BENCH_SURVEY_ANSWERS (20 per respondent, 20–40)
 //      BENCH_SURVEY_MONTHS (24)  BENCH_SURVEY_RUNS (20)  BENCH_DIALECTS (sqlite,postgres)  BENCH_STRICT=1
 // CI smoke: BENCH_SURVEY_RESPONDENTS=2000 BENCH_SURVEY_RUNS=5 npm run bench -- surveys
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 import { Kysely, PostgresDialect, SqliteDialect, CompiledQuery } from 'kysely';
 import { login } from './lib/api.mjs';
 import { benchId, prng } from './lib/bulk-workorders.mjs';
-import { installCleanupHandlers, ownCleanup, runCleanups } from './lib/cleanup.mjs';
+import { installCleanupHandlers, runCleanups } from './lib/cleanup.mjs';
 import { finishBenchmark, formatMachine, machineInfo } from './lib/report.mjs';
-import { repoRoot, serverEntry, startNodeServer, tempDir } from './lib/server.mjs';
+import { repoRoot, serverEntry, startNodeServer } from './lib/server.mjs';
 import { fmt, formatMarkdown, formatTable } from './lib/table.mjs';
+import { seededDatabase } from './lib/seeded-database.mjs';
 import { benchDialects, envNumber, runPerDialect } from './lib/env.mjs';
 
 const RESPONDENTS = envNumber('BENCH_SURVEY_RESPONDENTS', 50_000, 100, 500_000);
@@ -317,20 +316,7 @@ const info = {};
 
 async function benchDialect(dialect) {
   const now = Date.now();
-  const password = `Bench${randomBytes(6).toString('hex')}9`;
-  const dataDir = await tempDir('sht-bench-surveys-');
-  const env = { DEMO_PASSWORD: password, SEED_DEMO: 'true', DATA_DIR: dataDir };
-  if (dialect === 'postgres') {
-    const { startTempPostgres, tempPostgresUnavailableReason } = await tsImport('../apps/server/src/test/pg-cluster.ts', import.meta.url);
-    log('starting a temporary PostgreSQL cluster …');
-    const pgc = await startTempPostgres({ database: 'sht_bench', log: (m) => log(`  pg: ${m}`) });
-    if (pgc === null) throw new Error(`PostgreSQL unavailable: ${tempPostgresUnavailableReason()}`);
-    ownCleanup('stop PostgreSQL', () => pgc.stop());
-    env.DATABASE_URL = pgc.url;
-  }
-  log(`migrating + seeding the demo data (${dialect}) …`);
-  const first = await startNodeServer({ name: `server (${dialect}, seed)`, script: serverEntry, env });
-  await first.stop();
+  const { env, dataDir, password } = await seededDatabase({ dialect, log, tempPrefix: 'sht-bench-surveys-' });
 
   const w = dialect === 'postgres' ? await pgWriter(env.DATABASE_URL) : sqliteWriter(path.join(dataDir, 'shouhoutong.sqlite'));
   let loaded;

@@ -11,11 +11,9 @@
 // The caller starts the server on the returned env.
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { tsImport } from 'tsx/esm/api';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { ownCleanup } from './cleanup.mjs';
-import { serverEntry, startNodeServer, tempDir } from './server.mjs';
+import { seededDatabase } from './seeded-database.mjs';
 
 const ORDER_COLUMNS = [
   'id', 'number', 'type', 'priority', 'channel', 'status', 'resume_status', 'service_level', 'title', 'description', 'fault_category',
@@ -198,21 +196,8 @@ function nextCheck(status, r, now) {
  */
 export async function prepareWorkOrderDatabase(opts) {
   const { dialect, log, now } = opts;
-  const password = `Bench${randomBytes(6).toString('hex')}9`;
-  const dataDir = await tempDir('sht-bench-wo-');
-  const env = { DEMO_PASSWORD: password, SEED_DEMO: 'true', DATA_DIR: dataDir };
+  const { env, dataDir, password } = await seededDatabase({ dialect, log, tempPrefix: 'sht-bench-wo-' });
   const info = {};
-  if (dialect === 'postgres') {
-    const { startTempPostgres, tempPostgresUnavailableReason } = await tsImport('../../apps/server/src/test/pg-cluster.ts', import.meta.url);
-    log('starting a temporary PostgreSQL cluster …');
-    const pgc = await startTempPostgres({ database: 'sht_bench', log: (m) => log(`  pg: ${m}`) });
-    if (pgc === null) throw new Error(`PostgreSQL unavailable: ${tempPostgresUnavailableReason()}`);
-    ownCleanup('stop PostgreSQL', () => pgc.stop());
-    env.DATABASE_URL = pgc.url;
-  }
-  log(`migrating + seeding the demo data (${dialect}) …`);
-  const first = await startNodeServer({ name: `server (${dialect}, seed)`, script: serverEntry, env });
-  await first.stop();
 
   const w = dialect === 'postgres' ? await pgWriter(env.DATABASE_URL) : sqliteWriter(path.join(dataDir, 'shouhoutong.sqlite'));
   try {
