@@ -67,8 +67,7 @@ export async function openRecoveryCase(trx: Db, ctx: ServiceContext | AnonymousC
   const promise = selectSlaPolicy((await orders.listSlaPolicies(trx)).map(toRule), { type: 'complaint', priority: 'high', serviceLevel: org.service_level }) ?? FALLBACK_PROMISE;
   const calendar = await calendarForNewOrder(trx, org.id, promise.allHours);
   const now = ctx.now.toISOString();
-  const day = toShanghaiDate(now).replaceAll('-', '');
-  const number = `WO${day}${String(await orders.nextCounter(trx, `work_order:${day}`)).padStart(4, '0')}`;
+  const number = await orders.nextOrderNumber(trx, ctx.now);
   const orderId = newId();
   const sourceLabel = input.source === 'callback' ? '回访' : '满意度调查';
   const row: WorkOrdersTable = {

@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql } from 'kysely';
-import type { ListWorkOrdersQuery, Scope } from '@sht/domain';
+import { toShanghaiDate, type ListWorkOrdersQuery, type Scope } from '@sht/domain';
 import type { Db } from '../../db/database.js';
 import type { WorkOrderEventsTable, WorkOrderSlaTable, WorkOrdersTable } from '../../db/schema.js';
 import { inScope } from '../../db/scope.js';
@@ -223,6 +223,13 @@ export async function nextCounter(db: Db, key: string): Promise<number> {
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);
+}
+
+/** The next order number of the business day: WO + yyyymmdd (Asia/Shanghai) + a 4-digit daily counter. */
+export async function nextOrderNumber(db: Db, now: Date): Promise<string> {
+  const day = toShanghaiDate(now.toISOString()).replaceAll('-', '');
+  const n = await nextCounter(db, `work_order:${day}`);
+  return `WO${day}${String(n).padStart(4, '0')}`;
 }
 
 /** The latest finished repair of the unit since a date, for the repeat-repair rule. */

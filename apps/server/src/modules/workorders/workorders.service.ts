@@ -85,12 +85,6 @@ export async function getSlaTimeline(db: Db, ctx: ServiceContext, id: string): P
 }
 
 /** WO + Shanghai date + a per-day sequence: what a caller reads out on the phone. */
-async function nextNumber(db: Db, now: Date): Promise<string> {
-  const day = toShanghaiDate(now.toISOString()).replaceAll('-', '');
-  const n = await repo.nextCounter(db, `work_order:${day}`);
-  return `WO${day}${String(n).padStart(4, '0')}`;
-}
-
 type Intake = {
   customer: { id: string; name: string; orgId: string; grade: 'A' | 'B' | 'C' | null };
   unit: { id: string; serialNo: string; modelName: string; siteAddress: string | null } | null;
@@ -162,7 +156,7 @@ export async function createWorkOrder(db: Db, ctx: ServiceContext, input: Create
   // concurrent creates wait for that one statement instead of for each other's transactions (a
   // create that fails after this leaves a gap in the day's numbers; a number is never used twice).
   // SQLite writes one transaction at a time anyway: numbered inside it, without gaps.
-  const numbered = repo.isPostgres(db) ? await nextNumber(db, ctx.now) : null;
+  const numbered = repo.isPostgres(db) ? await repo.nextOrderNumber(db, ctx.now) : null;
   const written = await db.transaction().execute(async (trx) => {
     const again = await intake(trx, ctx, input);
     const { customer, unit, org, rule: routedBy, atFault } = again;
@@ -171,7 +165,7 @@ export async function createWorkOrder(db: Db, ctx: ServiceContext, input: Create
     const earlier = unit && input.type === 'repair' ? await repo.latestRepairSince(trx, unit.id, since) : undefined;
     const managers = await repo.managersOf(trx, org.id);
     const row: WorkOrdersTable = {
-      id, number: numbered ?? (await nextNumber(trx, ctx.now)), type: input.type, priority: input.priority, channel: input.channel, status: 'new', resume_status: null,
+      id, number: numbered ?? (await repo.nextOrderNumber(trx, ctx.now)), type: input.type, priority: input.priority, channel: input.channel, status: 'new', resume_status: null,
       service_level: serviceLevel, title: input.title, description: input.description, fault_category: input.faultCategory || null, fault_date: faultDate,
       caller_name: input.callerName || null, caller_phone: input.callerPhone || null, site_address: input.siteAddress || unit?.siteAddress || null,
       customer_id: customer.id, equipment_id: unit?.id ?? null, org_id: org.id, org_path: org.path, assignee_id: null,
@@ -460,7 +454,7 @@ export async function createOrderByCustomer(
     const since = new Date(ctx.now.getTime() - opts.repeatRepairDays * 86_400_000).toISOString();
     const earlier = unit && input.type === 'repair' ? await repo.latestRepairSince(trx, unit.id, since) : undefined;
     const row: WorkOrdersTable = {
-      id, number: await nextNumber(trx, ctx.now), type: input.type, priority: 'normal', channel: 'portal', status: 'new', resume_status: null,
+      id, number: await repo.nextOrderNumber(trx, ctx.now), type: input.type, priority: 'normal', channel: 'portal', status: 'new', resume_status: null,
       service_level: org.service_level, title: input.title, description: input.description, fault_category: null, fault_date: faultDate,
       caller_name: customer.name, caller_phone: who.phone, site_address: input.siteAddress || unit?.site_address || null,
       customer_id: customer.id, equipment_id: unit?.id ?? null, org_id: org.id, org_path: org.path, assignee_id: null,
