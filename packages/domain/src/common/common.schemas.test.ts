@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { listQuerySchema, phoneSchema, pickLocale } from './common.schemas.js';
+import { z } from 'zod';
+import { listQuerySchema, patchSchema, phoneSchema, pickLocale } from './common.schemas.js';
+import { updateOrgSchema } from '../orgs/orgs.schemas.js';
+import { updateSlaPolicySchema } from '../workorders/workorders.schemas.js';
+import { updateComplaintRuleSchema } from '../workorders/workorders.complaints.js';
 import { buildOrgTree, canBeChildOf, type Org } from '../orgs/orgs.schemas.js';
 
 describe('pickLocale', () => {
@@ -62,5 +66,23 @@ describe('org tree', () => {
     expect(canBeChildOf('project_team', 'outlet')).toBe(true);
     expect(canBeChildOf('outlet', 'department')).toBe(false);
     expect(canBeChildOf('region', 'project_team')).toBe(false);
+  });
+});
+
+describe('patchSchema', () => {
+  const create = z.object({ name: z.string().min(1), level: z.enum(['A', 'B']).default('B'), active: z.boolean().default(true) });
+  it('leaves out what the client left out, instead of the create defaults', () => {
+    expect(patchSchema(create).parse({ name: 'x' })).toEqual({ name: 'x' });
+    expect(patchSchema(create).parse({})).toEqual({});
+    expect(patchSchema(create).parse({ active: false })).toEqual({ active: false });
+  });
+  it('still validates what is sent', () => {
+    expect(patchSchema(create).safeParse({ name: '' }).success).toBe(false);
+    expect(patchSchema(create).safeParse({ level: 'Z' }).success).toBe(false);
+  });
+  it('keeps service level, 7×24, warn share and active out of partial updates', () => {
+    expect(updateOrgSchema.parse({ name: '新名', version: 1 })).toEqual({ name: '新名', version: 1 });
+    expect(updateSlaPolicySchema.parse({ responseMinutes: 10, version: 1 })).toEqual({ responseMinutes: 10, version: 1 });
+    expect(updateComplaintRuleSchema.parse({ name: '规则', version: 1 })).toEqual({ name: '规则', version: 1 });
   });
 });

@@ -27,6 +27,21 @@ export function listQuerySchema<const S extends readonly [string, ...string[]]>(
   });
 }
 
+type PatchShape<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K]> };
+
+/**
+ * The PATCH form of a create schema: every field optional and *without its default*, so a field
+ * the client leaves out stays as stored instead of being reset to the create default.
+ */
+export function patchSchema<T extends z.ZodRawShape>(schema: z.ZodObject<T>): z.ZodObject<PatchShape<T>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const inner = (field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType; // classic zod types at run time
+    shape[key] = inner.optional();
+  }
+  return z.object(shape) as unknown as z.ZodObject<PatchShape<T>>; // same keys, rebuilt at run time
+}
+
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),

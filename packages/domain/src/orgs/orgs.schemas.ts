@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, listQuerySchema, pageSchema } from '../common/common.schemas.js';
+import { idSchema, listQuerySchema, pageSchema, patchSchema } from '../common/common.schemas.js';
 
 // Departments (客户服务部, 技术部 …) and project teams (a bulk-contract customer's 项目组) receive
 // routed complaints and work like any unit of the tree: their staff see their own subtree.
@@ -48,7 +48,7 @@ export const createOrgSchema = orgFieldsSchema.extend({
 });
 export type CreateOrgInput = z.infer<typeof createOrgSchema>;
 
-export const updateOrgSchema = orgFieldsSchema.partial().extend({
+export const updateOrgSchema = patchSchema(orgFieldsSchema).extend({
   // Optimistic locking: the version the client edited.
   version: z.number().int().min(1),
 });

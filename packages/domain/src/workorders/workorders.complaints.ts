@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../common/common.schemas.js';
+import { idSchema, patchSchema } from '../common/common.schemas.js';
 import { customerGradeSchema } from '../customers/customers.schemas.js';
 
 // 客户投诉: a complaint is routed by configurable rules to whoever must answer it — technical issues
@@ -54,7 +54,7 @@ export const complaintRuleSchema = complaintRuleInputSchema.extend({
 });
 export type ComplaintRule = z.infer<typeof complaintRuleSchema>;
 export const complaintRuleListSchema = z.object({ items: z.array(complaintRuleSchema) });
-export const updateComplaintRuleSchema = complaintRuleInputSchema.partial().extend({ version: z.number().int().min(1) });
+export const updateComplaintRuleSchema = patchSchema(complaintRuleInputSchema).extend({ version: z.number().int().min(1) });
 
 export type RoutingRule = {
   id: string;

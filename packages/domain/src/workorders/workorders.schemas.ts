@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoInstantSchema, listQuerySchema, localDateSchema, pageSchema, phoneSchema } from '../common/common.schemas.js';
+import { idSchema, isoInstantSchema, listQuerySchema, localDateSchema, pageSchema, patchSchema, phoneSchema } from '../common/common.schemas.js';
 import { slaClockResultSchema, slaStateSchema } from '../sla/sla.schemas.js';
 import { serviceLevelSchema } from '../orgs/orgs.schemas.js';
 import { complaintIntakeSchema, complaintSchema } from './workorders.complaints.js';
@@ -210,4 +210,4 @@ export type SlaPolicyInput = z.infer<typeof slaPolicyInputSchema>;
 export const slaPolicySchema = slaPolicyInputSchema.extend({ id: z.string(), version: z.number().int(), createdAt: z.string(), updatedAt: z.string() });
 export type SlaPolicy = z.infer<typeof slaPolicySchema>;
 export const slaPolicyListSchema = z.object({ items: z.array(slaPolicySchema) });
-export const updateSlaPolicySchema = slaPolicyInputSchema.partial().extend({ version: z.number().int().min(1) });
+export const updateSlaPolicySchema = patchSchema(slaPolicyInputSchema).extend({ version: z.number().int().min(1) });

@@ -118,7 +118,8 @@ describe.each(testDialects())('orgs on %s', (dialect) => {
     const current = (await t.call(admin, 'GET', `/api/v1/orgs/${id}`)).json<OrgJson>();
     const ok = await t.call(admin, 'PATCH', `/api/v1/orgs/${id}`, { name: '保定清苑特约服务站', version: current.version });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json<OrgJson>()).toMatchObject({ name: '保定清苑特约服务站', version: current.version + 1 });
+    // Only the name changes: the outlet keeps its class C service level (no create default applied).
+    expect(ok.json()).toMatchObject({ name: '保定清苑特约服务站', serviceLevel: 'C', version: current.version + 1 });
     const stale = await t.call(admin, 'PATCH', `/api/v1/orgs/${id}`, { name: '旧版本', version: current.version });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('VERSION_CONFLICT');
