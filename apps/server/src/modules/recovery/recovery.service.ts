@@ -85,10 +85,9 @@ export async function openRecoveryCase(trx: Db, ctx: ServiceContext | AnonymousC
   };
   const sla = computeOrderSla(row, calendar.calendar, [{ action: 'create', at: now }], now);
   Object.assign(row, { response_due_at: sla.due.response, arrival_due_at: sla.due.arrival, resolution_due_at: sla.due.resolution, next_sla_check_at: sla.nextCheckAt });
-  await orders.insertOrder(trx, row);
-  await orders.insertSlaRows(trx, sla.rows);
   const caseId = newId();
-  await orders.insertEvent(trx, {
+  // The order, its SLA rows and its first event as a hotline order is written (one statement on PostgreSQL).
+  await orders.insertNewOrder(trx, row, sla.rows, {
     id: newId(), work_order_id: orderId, seq: 1, action: 'create', from_status: null, to_status: 'new', at: now,
     actor_id: ctx.actor?.userId ?? null, actor_name: ctx.actor?.name ?? '系统', note: null,
     data_json: JSON.stringify({ channel: 'hotline', slaPolicyId: promise.id, recovery: { caseId, source: input.source, sourceId: input.sourceId, score: input.score } }),
